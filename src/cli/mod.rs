@@ -1,0 +1,184 @@
+//! The command line: `dossier [PATH]...` browses; subcommands script the same corpus without a
+//! terminal. Exit codes mean something: 0 ok, 1 nothing found or files that could not be
+//! loaded, 2 a usage error or a missing document. A closed pipe (`| head`) is not an error.
+
+mod check;
+mod export;
+mod list;
+mod search;
+mod show;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::corpus::{self, Corpus};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "dossier",
+    version,
+    about = "A terminal browser for archival documents"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Files or folders to browse (default: the current folder).
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// One line per document: id, date, title.
+    List {
+        /// Print a JSON array instead.
+        #[arg(long)]
+        json: bool,
+        paths: Vec<PathBuf>,
+    },
+    /// A document as readable text (metadata, then sections), or as JSON.
+    Show {
+        #[arg(long)]
+        json: bool,
+        /// Show only this section (an id such as `2.1.b`) and its subsections.
+        #[arg(long)]
+        section: Option<String>,
+        /// The document's id, as `dossier list` prints it.
+        doc_id: String,
+        paths: Vec<PathBuf>,
+    },
+    /// Sections ranked by a fuzzy match of the query; exit 1 when nothing matches.
+    Search {
+        #[arg(long)]
+        json: bool,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Terms (ANDed), `'exact`, `^prefix`, `suffix$`, `!not`, `a | b`, `from:`, `to:`,
+        /// `class:`, `year:1950..1962`, `date:1984-03`, `field:NAME=value`.
+        query: String,
+        paths: Vec<PathBuf>,
+    },
+    /// Every document as a JSON array (dossier reads such files back).
+    Export { paths: Vec<PathBuf> },
+    /// Report every file's problems; exit 1 when some file could not be loaded.
+    Check { paths: Vec<PathBuf> },
+}
+
+/// Outcome of a command, mapped to the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Success,
+    /// Nothing found, or some files could not be loaded.
+    Partial,
+    Failure,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(outcome: Outcome) -> ExitCode {
+        match outcome {
+            Outcome::Success => ExitCode::SUCCESS,
+            Outcome::Partial => ExitCode::from(1),
+            Outcome::Failure => ExitCode::from(2),
+        }
+    }
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(outcome) => outcome.into(),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dossier: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> io::Result<Outcome> {
+    let out = &mut io::BufWriter::new(io::stdout().lock());
+    let outcome = match cli.command {
+        None => return crate::tui::run(&default_paths(cli.paths)),
+        Some(Command::List { json, paths }) => {
+            let corpus = load(&paths);
+            list::run(out, &corpus, json)?;
+            load_outcome(&corpus)
+        }
+        Some(Command::Show {
+            json,
+            section,
+            doc_id,
+            paths,
+        }) => {
+            let corpus = load(&paths);
+            show::run(out, &corpus, &doc_id, section.as_deref(), json)?
+        }
+        Some(Command::Search {
+            json,
+            limit,
+            query,
+            paths,
+        }) => {
+            let corpus = load(&paths);
+            search::run(out, &corpus, &query, limit, json)?
+        }
+        Some(Command::Export { paths }) => {
+            let corpus = load(&paths);
+            export::run(out, &corpus)?;
+            load_outcome(&corpus)
+        }
+        Some(Command::Check { paths }) => {
+            let corpus = corpus::load(&default_paths(paths));
+            check::run(out, &corpus)?
+        }
+    };
+    out.flush()?;
+    Ok(outcome)
+}
+
+fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths
+    }
+}
+
+/// Loads the corpus and reports files that could not be loaded on stderr, like `rg`.
+fn load(paths: &[PathBuf]) -> Corpus {
+    let corpus = corpus::load(&default_paths(paths.to_vec()));
+    for problem in &corpus.problems {
+        eprintln!(
+            "dossier: {}: {}",
+            corpus::display_path(&problem.path),
+            problem.message
+        );
+    }
+    corpus
+}
+
+fn load_outcome(corpus: &Corpus) -> Outcome {
+    if corpus.problems.is_empty() {
+        Outcome::Success
+    } else {
+        Outcome::Partial
+    }
+}
+
+/// Writes JSON followed by a newline.
+fn write_json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    writeln!(out)
+}

@@ -1,0 +1,138 @@
+//! `dossier show`: a document as readable text (metadata block, then sections with labels and
+//! full paragraphs) or as JSON. Paragraphs are printed unwrapped, one per line: a pager or the
+//! terminal wraps them.
+
+use std::io::{self, Write};
+
+use super::Outcome;
+use crate::corpus::Corpus;
+use crate::model::{Document, Section};
+use crate::query::BODY_ID;
+
+pub fn run(
+    out: &mut dyn Write,
+    corpus: &Corpus,
+    id: &str,
+    section: Option<&str>,
+    json: bool,
+) -> io::Result<Outcome> {
+    let Some(doc) = corpus.document(id) else {
+        eprintln!("dossier: no document with id {id:?} (see `dossier list`)");
+        return Ok(Outcome::Failure);
+    };
+    match section {
+        None if json => super::write_json(out, doc)?,
+        None => write_document(out, doc)?,
+        Some(BODY_ID) => {
+            if json {
+                super::write_json(out, &doc.body)?;
+            } else {
+                write_paragraphs(out, &doc.body, "")?;
+            }
+        }
+        Some(section_id) => {
+            let Some(section) = doc.section(section_id) else {
+                eprintln!("dossier: document {id:?} has no section {section_id:?}");
+                return Ok(Outcome::Failure);
+            };
+            if json {
+                super::write_json(out, section)?;
+            } else {
+                write_section(out, section, 0)?;
+            }
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+/// The metadata lines shown above a document's text: (label, value).
+pub fn metadata(doc: &Document) -> Vec<(String, String)> {
+    let mut rows = Vec::new();
+    let mut push = |label: &str, value: Option<&str>| {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            rows.push((label.to_string(), value.to_string()));
+        }
+    };
+    let date = match (&doc.date.text, &doc.date.iso) {
+        (Some(text), Some(iso)) if text != iso => Some(format!("{text} ({iso})")),
+        (Some(text), _) => Some(text.clone()),
+        _ => None,
+    };
+    push("Date", date.as_deref());
+    push("Kind", doc.kind.as_deref());
+    push("Id", Some(&doc.id));
+    for field in &doc.fields {
+        push(&field.name, Some(&field.value));
+    }
+    push("Classification", doc.classification.as_deref());
+    push("Precedence", doc.precedence.as_deref());
+    for reference in &doc.references {
+        push("Reference", Some(reference));
+    }
+    push("Subject", doc.subject.as_deref());
+    rows
+}
+
+fn write_document(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
+    writeln!(out, "{}", doc.title)?;
+    writeln!(out, "{}", "=".repeat(doc.title.chars().count().min(78)))?;
+    let rows = metadata(doc);
+    let width = rows
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 1;
+    for (label, value) in &rows {
+        writeln!(out, "{:width$} {value}", format!("{label}:"))?;
+    }
+    if let Some(summary) = &doc.summary {
+        writeln!(out, "\nSummary\n{summary}")?;
+    }
+    writeln!(out)?;
+    write_paragraphs(out, &doc.body, "")?;
+    for section in &doc.sections {
+        write_section(out, section, 0)?;
+    }
+    for (title, text) in [
+        ("Notes", doc.notes.join("\n\n")),
+        ("Source", doc.source.clone().unwrap_or_default()),
+        ("Rights", doc.rights.clone().unwrap_or_default()),
+    ] {
+        if !text.is_empty() {
+            writeln!(out, "{title}\n{text}\n")?;
+        }
+    }
+    for field in &doc.record_fields {
+        writeln!(out, "{}: {}", field.name, field.value)?;
+    }
+    if let Some(funders) = &doc.funders {
+        writeln!(out, "Funders: {funders}")?;
+    }
+    if let Some(support) = &doc.support {
+        writeln!(out, "Support: {support}")?;
+    }
+    Ok(())
+}
+
+fn write_paragraphs(out: &mut dyn Write, paragraphs: &[String], indent: &str) -> io::Result<()> {
+    for p in paragraphs {
+        writeln!(out, "{indent}{p}\n")?;
+    }
+    Ok(())
+}
+
+fn write_section(out: &mut dyn Write, section: &Section, depth: usize) -> io::Result<()> {
+    let indent = "    ".repeat(depth);
+    let mut paragraphs = section.paragraphs.iter();
+    if let Some(first) = paragraphs.next() {
+        writeln!(out, "{indent}{} {first}\n", section.label)?;
+    }
+    for p in paragraphs {
+        writeln!(out, "{indent}{p}\n")?;
+    }
+    for child in &section.children {
+        write_section(out, child, depth + 1)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,274 @@
+//! Loading documents from files and folders.
+//!
+//! Paths may be files or folders (walked recursively, in sorted order so that ids are stable).
+//! Archive pages are `.txt`; `.json` files are dossier's own export (one document or an array).
+//! A file that cannot be read becomes a [`LoadProblem`] naming the path and the reason, and the
+//! other files still load. Files are only ever opened for reading.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Document, Section};
+use crate::parse::{clean::clean_text, parse_document};
+
+/// How many leading bytes are inspected to recognise a binary file.
+const SNIFF_BYTES: usize = 8192;
+
+/// A file that could not be loaded, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadProblem {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// Every document found under the given paths, and the files that could not be loaded.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    pub problems: Vec<LoadProblem>,
+}
+
+impl Corpus {
+    /// Finds a document by id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+}
+
+/// Loads every document under `paths`.
+pub fn load(paths: &[PathBuf]) -> Corpus {
+    let mut corpus = Corpus::default();
+    let mut files = Vec::new();
+    for path in paths {
+        collect_files(path, &mut files, &mut corpus.problems);
+    }
+    let mut ids = HashSet::new();
+    for file in files {
+        match load_file(&file) {
+            Ok(docs) => {
+                for mut doc in docs {
+                    doc.id = unique_id(&doc.id, &mut ids);
+                    corpus.documents.push(doc);
+                }
+            }
+            Err(message) => corpus.problems.push(LoadProblem {
+                path: file,
+                message,
+            }),
+        }
+    }
+    corpus
+}
+
+fn collect_files(path: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<LoadProblem>) {
+    let metadata = match fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            problems.push(LoadProblem {
+                path: path.to_path_buf(),
+                message: io_reason(&e),
+            });
+            return;
+        }
+    };
+    if !metadata.is_dir() {
+        files.push(path.to_path_buf());
+        return;
+    }
+    let walker = walkdir::WalkDir::new(path)
+        .follow_links(true)
+        .sort_by_file_name();
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_dir() => {}
+            Ok(entry) if is_document_file(entry.path()) => files.push(entry.into_path()),
+            Ok(_) => {}
+            Err(e) => problems.push(LoadProblem {
+                path: e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| path.to_path_buf()),
+                message: walk_reason(&e),
+            }),
+        }
+    }
+}
+
+fn is_document_file(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("json")
+}
+
+fn walk_reason(e: &walkdir::Error) -> String {
+    if let Some(ancestor) = e.loop_ancestor() {
+        return format!("symbolic link loop back to {}", ancestor.display());
+    }
+    match e.io_error() {
+        Some(io) => io_reason(io),
+        None => e.to_string(),
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads one file into its documents.
+pub fn load_file(path: &Path) -> Result<Vec<Document>, String> {
+    let metadata = fs::metadata(path).map_err(|e| io_reason(&e))?;
+    if !metadata.is_file() {
+        // FIFOs and devices are never opened: reading them could block forever.
+        return Err("not a regular file (skipped)".into());
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    fs::File::open(path)
+        .and_then(|mut f| f.read_to_end(&mut bytes))
+        .map_err(|e| io_reason(&e))?;
+    if bytes.iter().take(SNIFF_BYTES).any(|&b| b == 0) {
+        return Err("binary file (contains NUL bytes), skipped".into());
+    }
+    let (text, lossy) = match String::from_utf8(bytes) {
+        Ok(text) => (text, false),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+    };
+    if text.trim().is_empty() {
+        return Err("empty file".into());
+    }
+    let display = display_path(path);
+    let stem = file_id(path);
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let mut docs = if is_json {
+        read_json(&text, &stem, &display)?
+    } else {
+        vec![parse_document(&text, &stem, &display)]
+    };
+    if lossy {
+        for doc in &mut docs {
+            doc.problems
+                .insert(0, "invalid UTF-8: undecodable bytes shown as �".into());
+        }
+    }
+    Ok(docs)
+}
+
+/// An export: a single document or an array of documents.
+fn read_json(text: &str, stem: &str, display: &str) -> Result<Vec<Document>, String> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
+    let many = value.is_array();
+    let docs: Vec<Document> = if many {
+        serde_json::from_value(value)
+    } else {
+        serde_json::from_value(value).map(|d| vec![d])
+    }
+    .map_err(|e| format!("not a dossier document: {e}"))?;
+    Ok(docs
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut doc)| {
+            clean_document(&mut doc);
+            if !many || doc.id.is_empty() {
+                doc.id = if many {
+                    format!("{stem}-{}", i + 1)
+                } else {
+                    stem.to_string()
+                };
+            }
+            doc.path = display.to_string();
+            doc
+        })
+        .collect())
+}
+
+/// A document read from JSON is as untrusted as a page: every string is cleaned.
+fn clean_document(doc: &mut Document) {
+    let clean = |s: &mut String| *s = clean_text(s);
+    let clean_opt = |s: &mut Option<String>| {
+        if let Some(s) = s {
+            *s = clean_text(s);
+        }
+    };
+    for s in [&mut doc.id, &mut doc.title] {
+        clean(s);
+    }
+    for s in [
+        &mut doc.date.text,
+        &mut doc.date.iso,
+        &mut doc.kind,
+        &mut doc.support,
+        &mut doc.subject,
+        &mut doc.classification,
+        &mut doc.precedence,
+        &mut doc.summary,
+        &mut doc.source,
+        &mut doc.rights,
+        &mut doc.funders,
+    ] {
+        clean_opt(s);
+    }
+    for field in doc.fields.iter_mut().chain(doc.record_fields.iter_mut()) {
+        clean(&mut field.name);
+        clean(&mut field.value);
+    }
+    for s in doc
+        .references
+        .iter_mut()
+        .chain(doc.body.iter_mut())
+        .chain(doc.notes.iter_mut())
+        .chain(doc.problems.iter_mut())
+    {
+        clean(s);
+    }
+    let mut stack: Vec<&mut Section> = doc.sections.iter_mut().collect();
+    while let Some(section) = stack.pop() {
+        clean(&mut section.label);
+        clean(&mut section.id);
+        clean(&mut section.heading);
+        section.paragraphs.iter_mut().for_each(clean);
+        stack.extend(section.children.iter_mut());
+    }
+}
+
+/// The id a file's document gets: its stem, with anything but letters, digits, `-`, `_`, `.`
+/// replaced, so that ids are easy to type.
+fn file_id(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    let id: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if id.is_empty() { "document".into() } else { id }
+}
+
+fn unique_id(id: &str, taken: &mut HashSet<String>) -> String {
+    let mut candidate = id.to_string();
+    let mut n = 2;
+    while !taken.insert(candidate.clone()) {
+        candidate = format!("{id}-{n}");
+        n += 1;
+    }
+    candidate
+}
+
+/// A path as it may be printed: lossy for names that are not UTF-8, and cleaned of control
+/// characters, since a file name is as untrusted as a file's text.
+pub fn display_path(path: &Path) -> String {
+    crate::parse::clean::clean_line(&path.to_string_lossy())
+}

@@ -1,0 +1,11 @@
+//! dossier: a terminal browser for archival documents.
+//!
+//! Data flows one way: [`parse`] turns an archive page into a [`model::Document`], [`corpus`]
+//! loads files and folders, [`query`] matches and ranks, [`cli`] prints, and [`tui`] browses.
+
+pub mod cli;
+pub mod corpus;
+pub mod model;
+pub mod parse;
+pub mod query;
+pub mod tui;

@@ -1,0 +1,243 @@
+//! The archive page format: from a page saved as text to a [`Document`].
+//!
+//! A page is read in three parts. The front (chrome, date, title, support line, header fields,
+//! subject line, telegram references) is read paragraph by paragraph until the first paragraph
+//! that fits none of those rules: that is where the body starts. The trailer is everything after
+//! the "Document Information" heading (or the rights text and labels closing a page without one).
+//! Between them lies the body, closed by `(end)` or followed by the summary.
+//!
+//! Nothing is dropped but page chrome ([`chrome::is_chrome`], an explicit list) and the
+//! "Document Information" heading; any paragraph that fits no rule stays in the body or notes.
+
+pub mod chrome;
+pub mod clean;
+pub mod date;
+pub mod header;
+pub mod label;
+pub mod paragraphs;
+pub mod sections;
+pub mod trailer;
+
+use crate::model::{DateValue, Document, Field};
+use paragraphs::{Para, split_paragraphs};
+
+/// Kinds of document named by titles, longest first.
+const KINDS: &[&str] = &[
+    "Memorandum of Conversation",
+    "Record of Conversation",
+    "Record of Meeting",
+    "Minutes",
+    "Memorandum",
+    "Telegram",
+    "Cable",
+    "Letter",
+    "Report",
+    "Note",
+    "Speech",
+    "Transcript",
+    "Diary",
+    "Directive",
+    "Resolution",
+    "Instruction",
+    "Statement",
+    "Notes",
+    "Protocol",
+];
+
+const SUPPORT_PREFIX: &str = "This document was made possible with support from";
+
+/// Parses an archive page. Never fails: what cannot be read is recorded in `problems`.
+pub fn parse_document(text: &str, id: &str, path: &str) -> Document {
+    let page = clean::normalize_page(text);
+    let paras = split_paragraphs(&page);
+    let mut doc = Document {
+        id: id.to_string(),
+        path: path.to_string(),
+        ..Document::default()
+    };
+    let body_start = read_front(&paras, &mut doc);
+    let info = paras
+        .iter()
+        .rposition(|p| trailer::is_document_information(&p.text))
+        .filter(|&at| at >= body_start);
+    let trailer_start = match info {
+        Some(at) => at + 1,
+        None => trailer::trailing_start(&paras, body_start),
+    };
+    let body_end = info.unwrap_or(trailer_start);
+    let has_trailer = info.is_some() || trailer_start < paras.len();
+    read_body(&paras[body_start..body_end], has_trailer, &mut doc);
+    read_trailer(&paras[trailer_start..], &mut doc);
+    finish(&mut doc);
+    doc
+}
+
+/// Reads the front of the page into `doc`; returns the index where the body starts.
+fn read_front(paras: &[Para], doc: &mut Document) -> usize {
+    let mut title_seen = false;
+    for (i, para) in paras.iter().enumerate() {
+        let text = para.text.as_str();
+        if chrome::is_chrome(text) {
+            continue;
+        }
+        if doc.date.text.is_none() && date::parse_date(text).is_some() {
+            doc.date = date_value(text);
+        } else if let Some(funder) = text.strip_prefix(SUPPORT_PREFIX) {
+            doc.support = Some(funder.trim().to_string());
+        } else if let Some(fields) = header::parse_fields(text)
+            .filter(|_| title_seen || !doc.fields.is_empty() || known_field_start(text))
+        {
+            doc.fields.extend(fields);
+        } else if !title_seen
+            && label::parse_label(text).is_none()
+            && !paragraphs::is_speaker_turn(text)
+        {
+            doc.title = text.to_string();
+            title_seen = true;
+        } else if title_seen && header::is_reference(text) {
+            doc.references.push(text.to_string());
+        } else if title_seen
+            && doc.subject.is_none()
+            && is_subject(text, &doc.title, paras.get(i + 1))
+        {
+            doc.subject = Some(text.to_string());
+        } else {
+            return i;
+        }
+    }
+    paras.len()
+}
+
+/// A page that opens with fields instead of a title (`From: …`): the first is a known label.
+fn known_field_start(text: &str) -> bool {
+    header::parse_fields(text).is_some() && !paragraphs::is_speaker_turn(text)
+}
+
+fn date_value(text: &str) -> DateValue {
+    DateValue {
+        text: Some(text.to_string()),
+        iso: date::parse_date(text).map(|d| d.iso),
+    }
+}
+
+/// Whether a line is the document's own heading: it repeats the title, or it is a short
+/// heading-like line followed by telegram references or header fields (a subject written in
+/// another language than the title).
+fn is_subject(text: &str, title: &str, next: Option<&Para>) -> bool {
+    let heading_like = text.chars().count() <= 160 && !text.ends_with(['.', '!', '?', ':']);
+    let next_is_header = next
+        .is_some_and(|n| header::is_reference(&n.text) || header::parse_fields(&n.text).is_some());
+    repeats_title(text, title)
+        || (heading_like && next_is_header && label::parse_label(text).is_none())
+}
+
+/// Whether most of a line's words are in the title.
+fn repeats_title(text: &str, title: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let title_words = words(title);
+    let line_words = words(text);
+    if line_words.is_empty() || text.chars().count() > 300 {
+        return false;
+    }
+    let shared = line_words
+        .iter()
+        .filter(|w| title_words.contains(w))
+        .count();
+    shared * 10 >= line_words.len() * 7
+}
+
+/// Reads the body and the summary that follows it.
+fn read_body(paras: &[Para], has_trailer: bool, doc: &mut Document) {
+    let end_marker = paras.iter().position(|p| p.text.ends_with("(end)"));
+    let (body, after): (&[Para], &[Para]) = match end_marker {
+        Some(at) => paras.split_at(at + 1),
+        None => {
+            let summary_at = paras.len().checked_sub(1).filter(|&last| {
+                last > 0 && has_trailer && trailer::looks_like_summary(&paras[last].text)
+            });
+            match summary_at {
+                Some(at) => paras.split_at(at),
+                None => (paras, &[]),
+            }
+        }
+    };
+    let tree = sections::build_sections(body.iter().map(|p| p.text.as_str()));
+    doc.body = tree.body;
+    doc.sections = tree.sections;
+    let mut after = after.iter().filter(|p| !chrome::is_chrome(&p.text));
+    doc.summary = after.next().map(|p| p.text.clone());
+    doc.notes.extend(after.map(|p| p.text.clone()));
+}
+
+fn read_trailer(paras: &[Para], doc: &mut Document) {
+    let kept: Vec<Para> = paras
+        .iter()
+        .filter(|p| !chrome::is_chrome(&p.text))
+        .cloned()
+        .collect();
+    let t = trailer::classify_trailer(&kept);
+    doc.source = join(t.source);
+    doc.rights = join(t.rights);
+    doc.record_fields = t
+        .record_fields
+        .into_iter()
+        .map(|(name, value)| Field::new(name, value))
+        .collect();
+    doc.funders = t.funders;
+    doc.notes.extend(t.notes);
+}
+
+fn join(paras: Vec<String>) -> Option<String> {
+    (!paras.is_empty()).then(|| paras.join("\n\n"))
+}
+
+/// Derived values and the problems worth reporting.
+fn finish(doc: &mut Document) {
+    if doc.date.text.is_none() {
+        if let Some(value) = doc.field("Date").map(str::to_string) {
+            doc.date = date_value(&value);
+        }
+    }
+    doc.kind = KINDS
+        .iter()
+        .find(|k| doc.title.to_lowercase().contains(&k.to_lowercase()))
+        .map(|k| k.to_string());
+    let in_refs =
+        |find: fn(&str) -> Option<&'static str>| doc.references.iter().find_map(|r| find(r));
+    doc.classification = in_refs(header::classification_in)
+        .map(str::to_string)
+        .or_else(|| doc.field("Classification").map(str::to_string));
+    doc.precedence = in_refs(header::precedence_in)
+        .map(str::to_string)
+        .or_else(|| doc.field("Precedence").map(str::to_string));
+    if doc.title.is_empty() {
+        doc.problems.push("no title found".into());
+        doc.title = doc
+            .subject
+            .clone()
+            .or_else(|| doc.field("Subject").map(str::to_string))
+            .unwrap_or_else(|| doc.id.clone());
+    }
+    match (&doc.date.text, &doc.date.iso) {
+        (None, _) => doc.problems.push("no date found".into()),
+        (Some(text), None) => doc
+            .problems
+            .push(format!("date {text:?} is not a calendar date")),
+        _ => {}
+    }
+    if doc.body.is_empty() && doc.sections.is_empty() {
+        doc.problems.push("no body text found".into());
+    }
+    if doc.summary.is_none() {
+        doc.problems.push("no summary".into());
+    }
+    if doc.source.is_none() {
+        doc.problems
+            .push("no Document Information (source) note".into());
+    }
+}
