@@ -8,6 +8,8 @@ mod list;
 mod search;
 mod show;
 
+pub use show::metadata;
+
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -14,6 +14,14 @@ use crate::model::Document;
 /// Score of an exact match, per character of the pattern (fuzzy scores are of the same order).
 const EXACT_PER_CHAR: i64 = 20;
 
+/// Texts up to this many bytes are matched as fzf would, letters anywhere.
+const SHORT_TEXT: usize = 80;
+
+/// The widest stretch of a long text that a fuzzy match of `len` characters may cover.
+fn max_span(len: usize) -> usize {
+    len * 3 + 8
+}
+
 /// Matches queries. Cheap to share between threads.
 pub struct Matcher {
     skim: SkimMatcherV2,
@@ -59,7 +67,14 @@ impl Matcher {
         let text = hay.for_case(atom.case_sensitive);
         let pattern = pattern_for(atom);
         match atom.kind {
-            AtomKind::Fuzzy => self.skim.fuzzy_match(text, &pattern),
+            AtomKind::Fuzzy if text.len() <= SHORT_TEXT => self.skim.fuzzy_match(text, &pattern),
+            AtomKind::Fuzzy => {
+                // In long text nearly any pattern matches letter by letter across sentences:
+                // only a match within a window near the pattern's own length counts.
+                let (score, positions) = self.skim.fuzzy_indices(text, &pattern)?;
+                let span = positions.last()? - positions.first()? + 1;
+                (span <= max_span(pattern.chars().count())).then_some(score)
+            }
             _ => exact_position(atom.kind.clone(), text, &pattern)
                 .map(|_| EXACT_PER_CHAR * pattern.chars().count() as i64),
         }
@@ -195,6 +210,21 @@ mod tests {
         assert!(score("громыко", "Министр Громыко").is_some());
         assert!(score("Громыко", "министр громыко").is_none());
         assert!(score("Japan", "japan").is_none());
+    }
+
+    #[test]
+    fn fuzzy_matches_in_long_text_stay_within_a_window() {
+        let long = format!(
+            "{} Arkhipov will visit.",
+            "lorem ipsum dolor sit amet ".repeat(5)
+        );
+        assert!(score("arkhpv", &long).is_some());
+        let scattered = "a rather kind host in private often visits ".repeat(3);
+        assert!(score("arkhipov", &scattered).is_none());
+        assert!(
+            score("arkhipov", "a r k h i p o v").is_some(),
+            "short rows match as in fzf"
+        );
     }
 
     #[test]

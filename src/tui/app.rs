@@ -1,0 +1,779 @@
+//! The browser's state and the one function that changes it: [`App::update`].
+//!
+//! Keys become [`Action`]s (see `keys.rs`); `update` applies them; the view only reads. Nothing
+//! here touches the terminal, so every behaviour is tested with plain values.
+
+use std::ops::Range;
+
+use ratatui::layout::Rect;
+
+use super::detail::{DetailText, find_in_line, layout_document};
+use super::layout::{Panes, panes};
+use crate::corpus::{Corpus, LoadProblem};
+use crate::model::Document;
+use crate::query::fold::Haystack;
+use crate::query::{Hit, Matcher, Query, SearchIndex, parse_query};
+
+/// At most this many palette results are ranked and kept.
+pub const PALETTE_LIMIT: usize = 500;
+/// Lines scrolled by one mouse wheel step.
+const WHEEL_LINES: usize = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Documents,
+    Sections,
+    Detail,
+}
+
+/// Where typed characters go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    None,
+    /// The fuzzy filter of a list pane.
+    Filter(Pane),
+    /// Search inside the detail pane's document.
+    Search,
+    Palette,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+    Problems,
+    Palette,
+}
+
+/// Everything the user can do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    FocusNext,
+    FocusPrev,
+    FocusLeft,
+    FocusRight,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    StartInput,
+    Type(char),
+    Backspace,
+    Accept,
+    Cancel,
+    OpenPalette,
+    NextMatch,
+    PrevMatch,
+    ToggleHelp,
+    ToggleProblems,
+    CloseOverlay,
+    Resize(u16, u16),
+    Wheel { column: u16, row: u16, down: bool },
+    Click { column: u16, row: u16 },
+}
+
+/// A scrollable, filterable list of item indices.
+#[derive(Debug, Clone, Default)]
+pub struct ListView {
+    pub filter: String,
+    pub query: Query,
+    /// Indices into the underlying items (documents, or passages) in display order.
+    pub items: Vec<usize>,
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl ListView {
+    pub fn current(&self) -> Option<usize> {
+        self.items.get(self.selected).copied()
+    }
+
+    fn select(&mut self, position: usize, height: usize) {
+        self.selected = position.min(self.items.len().saturating_sub(1));
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        self.offset = self.offset.min(self.items.len().saturating_sub(height));
+    }
+}
+
+/// The detail pane: the laid-out document, scroll position, marked section and text search.
+#[derive(Debug, Clone, Default)]
+pub struct DetailView {
+    pub doc: Option<usize>,
+    pub width: usize,
+    pub text: DetailText,
+    pub scroll: usize,
+    /// The selected section, as an index into the document's passages.
+    pub marked: Option<usize>,
+    pub search: String,
+    /// Search matches: (line, start char, end char).
+    pub matches: Vec<(usize, usize, usize)>,
+    pub current_match: usize,
+}
+
+/// The jump palette over every section of every document.
+#[derive(Debug, Clone, Default)]
+pub struct Palette {
+    pub input: String,
+    pub query: Query,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+    pub offset: usize,
+}
+
+pub struct App {
+    pub docs: Vec<Document>,
+    pub load_problems: Vec<LoadProblem>,
+    pub index: SearchIndex,
+    /// The range of each document's passages in `index.passages`.
+    pub doc_passages: Vec<Range<usize>>,
+    /// Each document's list row, prepared for matching.
+    pub doc_rows: Vec<Haystack>,
+    /// Each passage's list row (label and heading), prepared for matching.
+    pub passage_rows: Vec<Haystack>,
+    pub matcher: Matcher,
+    pub size: Rect,
+    pub focus: Pane,
+    /// The list shown beside the detail pane when only two panes fit.
+    pub list_pane: Pane,
+    pub documents: ListView,
+    pub sections: ListView,
+    pub detail: DetailView,
+    pub input: Input,
+    pub overlay: Overlay,
+    pub palette: Palette,
+    pub problems_scroll: usize,
+    pub message: Option<String>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(corpus: Corpus, size: Rect) -> Self {
+        let index = SearchIndex::build(&corpus.documents);
+        let mut doc_passages = vec![0..0; corpus.documents.len()];
+        for (i, p) in index.passages.iter().enumerate() {
+            let range = &mut doc_passages[p.doc];
+            if range.start == range.end {
+                *range = i..i + 1;
+            } else {
+                range.end = i + 1;
+            }
+        }
+        let doc_rows = corpus
+            .documents
+            .iter()
+            .map(|d| Haystack::new(document_row(d)))
+            .collect();
+        let passage_rows = index
+            .passages
+            .iter()
+            .map(|p| Haystack::new(passage_row(p.depth, &p.label, &p.heading)))
+            .collect();
+        let mut app = App {
+            documents: ListView {
+                items: (0..corpus.documents.len()).collect(),
+                ..ListView::default()
+            },
+            docs: corpus.documents,
+            load_problems: corpus.problems,
+            index,
+            doc_passages,
+            doc_rows,
+            passage_rows,
+            matcher: Matcher::default(),
+            size,
+            focus: Pane::Documents,
+            list_pane: Pane::Documents,
+            sections: ListView::default(),
+            detail: DetailView::default(),
+            input: Input::None,
+            overlay: Overlay::None,
+            palette: Palette::default(),
+            problems_scroll: 0,
+            message: None,
+            quit: false,
+        };
+        app.show_document();
+        app
+    }
+
+    pub fn panes(&self) -> Panes {
+        panes(self.size, self.focus, self.list_pane)
+    }
+
+    /// Rows a pane shows inside its border.
+    pub fn pane_height(&self, pane: Pane) -> usize {
+        self.panes()
+            .get(pane)
+            .map_or(1, |r| r.height.saturating_sub(2).max(1) as usize)
+    }
+
+    /// Columns of text in the detail pane: inside the border, less the section marker gutter.
+    pub fn detail_width(&self) -> usize {
+        self.panes()
+            .detail
+            .map_or(40, |r| r.width.saturating_sub(4).max(10) as usize)
+    }
+
+    pub fn current_doc(&self) -> Option<&Document> {
+        self.detail.doc.and_then(|i| self.docs.get(i))
+    }
+
+    /// The number of problems reachable with `p`: files not loaded and documents with notes.
+    pub fn problem_count(&self) -> usize {
+        self.load_problems.len() + self.docs.iter().filter(|d| !d.problems.is_empty()).count()
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        self.message = None;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Resize(w, h) => self.resize(w, h),
+            Action::ToggleHelp => self.toggle(Overlay::Help),
+            Action::ToggleProblems => self.toggle(Overlay::Problems),
+            Action::CloseOverlay => self.overlay = Overlay::None,
+            Action::OpenPalette => self.open_palette(),
+            Action::Wheel { column, row, down } => self.wheel(column, row, down),
+            Action::Click { column, row } => self.click(column, row),
+            _ if self.overlay == Overlay::Palette => self.palette_action(action),
+            _ if self.overlay == Overlay::Problems => self.problems_action(action),
+            _ if self.overlay == Overlay::Help => self.overlay = Overlay::None,
+            _ if self.input != Input::None => self.input_action(action),
+            other => self.normal_action(other),
+        }
+    }
+
+    fn toggle(&mut self, overlay: Overlay) {
+        self.input = Input::None;
+        self.overlay = if self.overlay == overlay {
+            Overlay::None
+        } else {
+            overlay
+        };
+        self.problems_scroll = 0;
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.size = Rect::new(0, 0, width, height);
+        self.relayout_detail();
+    }
+
+    fn normal_action(&mut self, action: Action) {
+        match action {
+            Action::FocusNext => self.set_focus(match self.focus {
+                Pane::Documents => Pane::Sections,
+                Pane::Sections => Pane::Detail,
+                Pane::Detail => Pane::Documents,
+            }),
+            Action::FocusPrev => self.set_focus(match self.focus {
+                Pane::Documents => Pane::Detail,
+                Pane::Sections => Pane::Documents,
+                Pane::Detail => Pane::Sections,
+            }),
+            Action::FocusLeft => self.set_focus(match self.focus {
+                Pane::Detail => Pane::Sections,
+                _ => Pane::Documents,
+            }),
+            Action::FocusRight => self.set_focus(match self.focus {
+                Pane::Documents => Pane::Sections,
+                _ => Pane::Detail,
+            }),
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::PageUp => self.page(-1),
+            Action::PageDown => self.page(1),
+            Action::Top => self.step(isize::MIN / 2),
+            Action::Bottom => self.step(isize::MAX / 2),
+            Action::Open => self.open(),
+            Action::StartInput => {
+                self.input = match self.focus {
+                    Pane::Detail => {
+                        self.set_search(String::new());
+                        Input::Search
+                    }
+                    pane => Input::Filter(pane),
+                }
+            }
+            Action::NextMatch => self.jump_match(1),
+            Action::PrevMatch => self.jump_match(-1),
+            Action::Cancel => self.clear_focused(),
+            _ => {}
+        }
+    }
+
+    fn set_focus(&mut self, pane: Pane) {
+        self.focus = pane;
+        if pane != Pane::Detail {
+            self.list_pane = pane;
+        }
+        if pane == Pane::Sections && self.sections.items.is_empty() {
+            self.message = Some("this document has no sections".into());
+        }
+    }
+
+    /// Moves the selection of the focused list, or scrolls the detail pane, by `delta`.
+    fn step(&mut self, delta: isize) {
+        match self.focus {
+            Pane::Documents => {
+                let target = offset_by(self.documents.selected, delta);
+                self.select_document(target);
+            }
+            Pane::Sections => {
+                let target = offset_by(self.sections.selected, delta);
+                self.select_section(target);
+            }
+            Pane::Detail => self.scroll_detail(delta),
+        }
+    }
+
+    fn page(&mut self, direction: isize) {
+        let height = self.pane_height(self.focus) as isize;
+        self.step(direction * (height - 1).max(1));
+    }
+
+    fn open(&mut self) {
+        match self.focus {
+            Pane::Documents => {
+                self.set_focus(Pane::Sections);
+                if self.sections.current().is_some() {
+                    self.select_section(self.sections.selected);
+                }
+            }
+            Pane::Sections => {
+                self.select_section(self.sections.selected);
+                self.set_focus(Pane::Detail);
+            }
+            Pane::Detail => {}
+        }
+    }
+
+    /// Esc outside any input: clears the focused list's filter or the detail search.
+    fn clear_focused(&mut self) {
+        match self.focus {
+            Pane::Documents => self.set_documents_filter(String::new()),
+            Pane::Sections => self.set_sections_filter(String::new()),
+            Pane::Detail => self.set_search(String::new()),
+        }
+    }
+
+    fn input_action(&mut self, action: Action) {
+        let input = self.input;
+        let mut text = match input {
+            Input::Filter(Pane::Documents) => self.documents.filter.clone(),
+            Input::Filter(_) => self.sections.filter.clone(),
+            Input::Search => self.detail.search.clone(),
+            Input::Palette | Input::None => return,
+        };
+        match action {
+            Action::Type(c) => text.push(c),
+            Action::Backspace => {
+                text.pop();
+            }
+            Action::Accept => {
+                self.input = Input::None;
+                if input == Input::Search {
+                    self.report_matches();
+                }
+                return;
+            }
+            Action::Cancel => {
+                self.input = Input::None;
+                text.clear();
+            }
+            Action::Up | Action::Down if input != Input::Search => {
+                let delta = if action == Action::Up { -1 } else { 1 };
+                return self.step(delta);
+            }
+            _ => return,
+        }
+        match input {
+            Input::Filter(Pane::Documents) => self.set_documents_filter(text),
+            Input::Filter(_) => self.set_sections_filter(text),
+            _ => self.set_search(text),
+        }
+    }
+
+    // --- documents ---------------------------------------------------------------------
+
+    fn set_documents_filter(&mut self, filter: String) {
+        let keep = self.documents.current();
+        self.documents.query = parse_query(&filter);
+        self.documents.filter = filter;
+        let query = &self.documents.query;
+        self.documents.items = if query.is_empty() {
+            (0..self.docs.len()).collect()
+        } else {
+            let mut scored: Vec<(i64, usize)> = (0..self.docs.len())
+                .filter_map(|i| {
+                    let texts = [&self.doc_rows[i], &self.index.titles[i]];
+                    Some((self.matcher.score(query, &texts, &self.docs[i])?, i))
+                })
+                .collect();
+            scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            scored.into_iter().map(|(_, i)| i).collect()
+        };
+        let position = if self.documents.filter.is_empty() {
+            keep.and_then(|k| self.documents.items.iter().position(|&i| i == k))
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        self.documents.offset = 0;
+        self.select_document(position);
+    }
+
+    /// Selects the document at `position` in the (filtered) list and shows it.
+    pub fn select_document(&mut self, position: usize) {
+        let height = self.pane_height(Pane::Documents);
+        self.documents.select(position, height);
+        if self.documents.current() != self.detail.doc {
+            self.show_document();
+        }
+    }
+
+    fn show_document(&mut self) {
+        self.detail.doc = self.documents.current();
+        self.sections.filter.clear();
+        self.sections.query = Query::default();
+        self.sections.items = self.doc_passage_range().collect();
+        self.sections.selected = 0;
+        self.sections.offset = 0;
+        self.detail.scroll = 0;
+        self.detail.marked = None;
+        self.detail.search.clear();
+        self.detail.matches.clear();
+        self.relayout_detail();
+    }
+
+    fn doc_passage_range(&self) -> Range<usize> {
+        self.detail
+            .doc
+            .map_or(0..0, |d| self.doc_passages[d].clone())
+    }
+
+    // --- sections ----------------------------------------------------------------------
+
+    fn set_sections_filter(&mut self, filter: String) {
+        self.sections.query = parse_query(&filter);
+        self.sections.filter = filter;
+        let range = self.doc_passage_range();
+        let query = &self.sections.query;
+        self.sections.items = match self.detail.doc {
+            Some(d) if !query.is_empty() => range
+                .filter(|&p| {
+                    let texts = [&self.passage_rows[p], &self.index.passages[p].text];
+                    self.matcher.score(query, &texts, &self.docs[d]).is_some()
+                })
+                .collect(),
+            _ => range.collect(),
+        };
+        self.sections.offset = 0;
+        if !self.sections.items.is_empty() {
+            self.select_section(0);
+        }
+    }
+
+    /// Selects the section at `position` in the sections list and scrolls the detail to it.
+    pub fn select_section(&mut self, position: usize) {
+        let height = self.pane_height(Pane::Sections);
+        self.sections.select(position, height);
+        let Some(passage) = self.sections.current() else {
+            return;
+        };
+        let local = passage - self.doc_passage_range().start;
+        self.detail.marked = Some(local);
+        if let Some(&line) = self.detail.text.anchors.get(local) {
+            self.detail.scroll = line.min(self.max_scroll());
+        }
+    }
+
+    // --- detail ------------------------------------------------------------------------
+
+    fn relayout_detail(&mut self) {
+        let width = self.detail_width();
+        let Some(doc) = self.current_doc() else {
+            self.detail.text = DetailText::default();
+            return;
+        };
+        let top_passage = self
+            .detail
+            .marked
+            .filter(|&m| self.detail.text.anchors.get(m) == Some(&self.detail.scroll));
+        self.detail.text = layout_document(doc, width);
+        self.detail.width = width;
+        if let Some(m) = top_passage {
+            self.detail.scroll = self.detail.text.anchors.get(m).copied().unwrap_or(0);
+        }
+        self.detail.scroll = self.detail.scroll.min(self.max_scroll());
+        let search = self.detail.search.clone();
+        self.find_matches(&search);
+    }
+
+    pub fn max_scroll(&self) -> usize {
+        self.detail
+            .text
+            .lines
+            .len()
+            .saturating_sub(self.pane_height(Pane::Detail))
+    }
+
+    fn scroll_detail(&mut self, delta: isize) {
+        self.detail.scroll = offset_by(self.detail.scroll, delta).min(self.max_scroll());
+    }
+
+    fn set_search(&mut self, search: String) {
+        self.find_matches(&search);
+        self.detail.search = search;
+        // Jump to the first match at or below the top of the pane, as `less` does.
+        let scroll = self.detail.scroll;
+        if let Some(i) = self.detail.matches.iter().position(|m| m.0 >= scroll) {
+            self.detail.current_match = i;
+            self.show_match();
+        } else if !self.detail.matches.is_empty() {
+            self.detail.current_match = 0;
+            self.show_match();
+        }
+    }
+
+    fn find_matches(&mut self, search: &str) {
+        self.detail.matches = self
+            .detail
+            .text
+            .lines
+            .iter()
+            .enumerate()
+            .flat_map(|(i, line)| {
+                find_in_line(&line.text, search)
+                    .into_iter()
+                    .map(move |(s, e)| (i, s, e))
+            })
+            .collect();
+        self.detail.current_match = self
+            .detail
+            .current_match
+            .min(self.detail.matches.len().saturating_sub(1));
+    }
+
+    fn jump_match(&mut self, delta: isize) {
+        let count = self.detail.matches.len();
+        if count == 0 {
+            if !self.detail.search.is_empty() {
+                self.message = Some(format!("no match for {:?}", self.detail.search));
+            }
+            return;
+        }
+        let next = (self.detail.current_match as isize + delta).rem_euclid(count as isize);
+        self.detail.current_match = next as usize;
+        self.show_match();
+        self.report_matches();
+    }
+
+    fn show_match(&mut self) {
+        if let Some(&(line, _, _)) = self.detail.matches.get(self.detail.current_match) {
+            let height = self.pane_height(Pane::Detail);
+            if line < self.detail.scroll || line >= self.detail.scroll + height {
+                self.detail.scroll = line.saturating_sub(height / 3).min(self.max_scroll());
+            }
+        }
+    }
+
+    fn report_matches(&mut self) {
+        if !self.detail.search.is_empty() && self.detail.matches.is_empty() {
+            self.message = Some(format!("no match for {:?}", self.detail.search));
+        }
+    }
+
+    // --- palette -----------------------------------------------------------------------
+
+    fn open_palette(&mut self) {
+        self.overlay = Overlay::Palette;
+        self.input = Input::Palette;
+        self.set_palette_input(String::new());
+    }
+
+    fn set_palette_input(&mut self, input: String) {
+        self.palette.query = parse_query(&input);
+        self.palette.input = input;
+        self.palette.hits = if self.palette.query.is_empty() {
+            (0..self.index.passages.len().min(PALETTE_LIMIT))
+                .map(|passage| Hit { passage, score: 0 })
+                .collect()
+        } else {
+            self.index
+                .search(&self.docs, &self.palette.query, PALETTE_LIMIT)
+        };
+        self.palette.selected = 0;
+        self.palette.offset = 0;
+    }
+
+    /// Rows of results the palette shows.
+    pub fn palette_height(&self) -> usize {
+        (self.size.height as usize * 7 / 10)
+            .saturating_sub(4)
+            .max(1)
+    }
+
+    fn palette_action(&mut self, action: Action) {
+        let mut input = self.palette.input.clone();
+        match action {
+            Action::Type(c) => input.push(c),
+            Action::Backspace => {
+                input.pop();
+            }
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                let height = self.palette_height();
+                let delta = match action {
+                    Action::Up => -1,
+                    Action::Down => 1,
+                    Action::PageUp => -(height as isize),
+                    _ => height as isize,
+                };
+                let target = offset_by(self.palette.selected, delta)
+                    .min(self.palette.hits.len().saturating_sub(1));
+                self.palette.selected = target;
+                if target < self.palette.offset {
+                    self.palette.offset = target;
+                } else if target >= self.palette.offset + height {
+                    self.palette.offset = target + 1 - height;
+                }
+                return;
+            }
+            Action::Accept | Action::Open => return self.accept_palette(),
+            Action::Cancel | Action::Quit => {
+                self.overlay = Overlay::None;
+                self.input = Input::None;
+                return;
+            }
+            _ => return,
+        }
+        self.set_palette_input(input);
+    }
+
+    fn accept_palette(&mut self) {
+        self.overlay = Overlay::None;
+        self.input = Input::None;
+        let Some(hit) = self.palette.hits.get(self.palette.selected).copied() else {
+            return;
+        };
+        self.go_to_passage(hit.passage);
+    }
+
+    /// Shows a passage of any document: selects its document (clearing a filter that hides
+    /// it) and its section, and focuses the detail pane.
+    pub fn go_to_passage(&mut self, passage: usize) {
+        let Some(doc) = self.index.passages.get(passage).map(|p| p.doc) else {
+            return;
+        };
+        if !self.documents.items.contains(&doc) {
+            self.set_documents_filter(String::new());
+        }
+        if let Some(position) = self.documents.items.iter().position(|&d| d == doc) {
+            self.select_document(position);
+        }
+        if !self.sections.items.contains(&passage) {
+            self.set_sections_filter(String::new());
+        }
+        if let Some(position) = self.sections.items.iter().position(|&p| p == passage) {
+            self.select_section(position);
+        }
+        self.set_focus(Pane::Detail);
+    }
+
+    // --- problems ----------------------------------------------------------------------
+
+    /// Lines of the problems overlay.
+    pub fn problem_lines(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self
+            .load_problems
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}: not loaded: {}",
+                    crate::corpus::display_path(&p.path),
+                    p.message
+                )
+            })
+            .collect();
+        for doc in &self.docs {
+            lines.extend(doc.problems.iter().map(|p| format!("{}: {p}", doc.id)));
+        }
+        lines
+    }
+
+    fn problems_action(&mut self, action: Action) {
+        let max = self.problem_lines().len().saturating_sub(1);
+        match action {
+            Action::Down => self.problems_scroll = (self.problems_scroll + 1).min(max),
+            Action::Up => self.problems_scroll = self.problems_scroll.saturating_sub(1),
+            Action::Top => self.problems_scroll = 0,
+            Action::Bottom => self.problems_scroll = max,
+            _ => self.overlay = Overlay::None,
+        }
+    }
+
+    // --- mouse -------------------------------------------------------------------------
+
+    fn wheel(&mut self, column: u16, row: u16, down: bool) {
+        if self.overlay != Overlay::None {
+            return;
+        }
+        let delta = if down { 1 } else { -1 };
+        match self.panes().at(column, row) {
+            Some(Pane::Detail) => self.scroll_detail(delta * WHEEL_LINES as isize),
+            Some(Pane::Documents) => {
+                self.select_document(offset_by(self.documents.selected, delta))
+            }
+            Some(Pane::Sections) => self.select_section(offset_by(self.sections.selected, delta)),
+            None => {}
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        if self.overlay != Overlay::None {
+            return;
+        }
+        let Some(pane) = self.panes().at(column, row) else {
+            return;
+        };
+        self.input = Input::None;
+        self.set_focus(pane);
+        let top = self.panes().get(pane).map_or(0, |r| r.y + 1);
+        let Some(line) = row.checked_sub(top).map(usize::from) else {
+            return;
+        };
+        match pane {
+            Pane::Documents if self.documents.offset + line < self.documents.items.len() => {
+                self.select_document(self.documents.offset + line)
+            }
+            Pane::Sections if self.sections.offset + line < self.sections.items.len() => {
+                self.select_section(self.sections.offset + line)
+            }
+            _ => {}
+        }
+    }
+}
+
+fn offset_by(position: usize, delta: isize) -> usize {
+    position.saturating_add_signed(delta)
+}
+
+/// A document's row in the list: date and title.
+pub fn document_row(doc: &Document) -> String {
+    let date = doc.date.iso.as_deref().unwrap_or("—");
+    format!("{date:<10} {}", doc.title)
+}
+
+/// A passage's row in the sections list: indented label and heading.
+pub fn passage_row(depth: usize, label: &str, heading: &str) -> String {
+    let label = if label.is_empty() { "¶" } else { label };
+    format!("{}{label} {heading}", "  ".repeat(depth))
+}

@@ -1,0 +1,290 @@
+//! The detail pane's content: a document laid out as wrapped lines for a given width.
+//!
+//! Layout happens once per (document, width), in the state, so that scrolling, jumping to a
+//! section and searching are plain index arithmetic and can be tested without a terminal.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::wrap::wrap;
+use crate::cli::metadata;
+use crate::model::{Document, Section};
+use crate::query::fold::fold;
+
+/// What a line shows, for styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Title,
+    /// A metadata row: the first `label` characters are the field name.
+    Meta,
+    Heading,
+    Text,
+    /// Rights, record labels, funders: the archive's boilerplate.
+    Faint,
+    Blank,
+    Rule,
+}
+
+/// One screen line of the detail pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailLine {
+    pub text: String,
+    pub kind: LineKind,
+    /// Characters at the start styled as a label (a field name or a section label).
+    pub label: usize,
+    /// The passage (index in the document's passage list) this line belongs to.
+    pub passage: Option<usize>,
+}
+
+/// A document laid out for one width.
+#[derive(Debug, Clone, Default)]
+pub struct DetailText {
+    pub lines: Vec<DetailLine>,
+    /// For each passage of the document, the line where it starts.
+    pub anchors: Vec<usize>,
+}
+
+struct Builder {
+    width: usize,
+    text: DetailText,
+}
+
+impl Builder {
+    fn push(&mut self, text: String, kind: LineKind, label: usize, passage: Option<usize>) {
+        self.text.lines.push(DetailLine {
+            text,
+            kind,
+            label,
+            passage,
+        });
+    }
+
+    fn blank(&mut self) {
+        if self
+            .text
+            .lines
+            .last()
+            .is_some_and(|l| l.kind != LineKind::Blank)
+        {
+            self.push(String::new(), LineKind::Blank, 0, None);
+        }
+    }
+
+    /// A paragraph with an optional label before its first line and a hanging indent.
+    fn paragraph(
+        &mut self,
+        indent: usize,
+        label: &str,
+        text: &str,
+        kind: LineKind,
+        passage: Option<usize>,
+    ) {
+        let label_width = if label.is_empty() {
+            0
+        } else {
+            label.width() + 1
+        };
+        let hang = (indent + label_width).min(self.width / 2);
+        let room = self.width.saturating_sub(hang).max(8);
+        let pad = " ".repeat(indent);
+        for (i, line) in wrap(text, room, 0).into_iter().enumerate() {
+            if i == 0 && !label.is_empty() {
+                let shown = format!("{pad}{label} {line}");
+                let label_chars = pad.chars().count() + label.chars().count();
+                self.push(shown, kind, label_chars, passage);
+            } else {
+                self.push(format!("{}{line}", " ".repeat(hang)), kind, 0, passage);
+            }
+        }
+    }
+
+    fn meta(&mut self, name: &str, value: &str, name_width: usize) {
+        let mut shown = String::new();
+        for ch in name.chars() {
+            if shown.width() + ch.to_string().width() >= name_width {
+                break;
+            }
+            shown.push(ch);
+        }
+        let label = format!("{shown}:");
+        let padded = format!("{label:<width$}", width = name_width + 1);
+        let room = self.width.saturating_sub(name_width + 2).max(8);
+        for (i, line) in wrap(value, room, 0).into_iter().enumerate() {
+            if i == 0 {
+                self.push(
+                    format!("{padded} {line}"),
+                    LineKind::Meta,
+                    label.chars().count(),
+                    None,
+                );
+            } else {
+                self.push(
+                    format!("{} {line}", " ".repeat(name_width + 1)),
+                    LineKind::Meta,
+                    0,
+                    None,
+                );
+            }
+        }
+    }
+
+    fn section(&mut self, section: &Section, depth: usize, next_passage: &mut usize) {
+        let passage = *next_passage;
+        *next_passage += 1;
+        self.text.anchors.push(self.text.lines.len());
+        let indent = depth * 2;
+        for (i, paragraph) in section.paragraphs.iter().enumerate() {
+            let label = if i == 0 { section.label.as_str() } else { "" };
+            let extra = if i == 0 { 0 } else { section.label.width() + 1 };
+            self.paragraph(
+                indent + extra,
+                label,
+                paragraph,
+                LineKind::Text,
+                Some(passage),
+            );
+            self.blank();
+        }
+        for child in &section.children {
+            self.section(child, depth + 1, next_passage);
+        }
+    }
+}
+
+/// Lays a document out for a pane `width` columns wide.
+pub fn layout_document(doc: &Document, width: usize) -> DetailText {
+    let mut b = Builder {
+        width: width.max(10),
+        text: DetailText::default(),
+    };
+    b.paragraph(0, "", &doc.title, LineKind::Title, None);
+    b.blank();
+    let mut rows = metadata(doc);
+    for (name, value) in [("Summary", &doc.summary), ("Source", &doc.source)] {
+        if let Some(value) = value {
+            rows.push((name.to_string(), value.replace("\n\n", " ")));
+        }
+    }
+    let name_width = rows
+        .iter()
+        .map(|(n, _)| n.width() + 1)
+        .max()
+        .unwrap_or(0)
+        .min(18)
+        .min(b.width / 3);
+    for (name, value) in &rows {
+        b.meta(name, value, name_width);
+    }
+    b.push("─".repeat(b.width.min(60)), LineKind::Rule, 0, None);
+    b.blank();
+    let mut next_passage = 0;
+    if !doc.body.is_empty() {
+        b.text.anchors.push(b.text.lines.len());
+        for paragraph in &doc.body {
+            b.paragraph(0, "", paragraph, LineKind::Text, Some(0));
+            b.blank();
+        }
+        next_passage = 1;
+    }
+    for section in &doc.sections {
+        b.section(section, 0, &mut next_passage);
+    }
+    if !doc.notes.is_empty() {
+        b.push("Notes".into(), LineKind::Heading, 0, None);
+        for note in &doc.notes {
+            b.paragraph(0, "", note, LineKind::Text, None);
+            b.blank();
+        }
+    }
+    if let Some(rights) = &doc.rights {
+        for paragraph in rights.split("\n\n") {
+            b.paragraph(0, "", paragraph, LineKind::Faint, None);
+            b.blank();
+        }
+    }
+    for field in &doc.record_fields {
+        let text = if field.value.is_empty() {
+            format!("{}: —", field.name)
+        } else {
+            format!("{}: {}", field.name, field.value)
+        };
+        b.paragraph(0, "", &text, LineKind::Faint, None);
+    }
+    if let Some(funders) = &doc.funders {
+        b.paragraph(0, "", &format!("Funders: {funders}"), LineKind::Faint, None);
+    }
+    b.text
+}
+
+/// Character ranges of `needle` in a line, ignoring case (in any script).
+pub fn find_in_line(line: &str, needle: &str) -> Vec<(usize, usize)> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let hay: Vec<char> = fold(line).chars().collect();
+    let pat: Vec<char> = fold(needle).chars().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + pat.len() <= hay.len() {
+        if hay[i..i + pat.len()] == pat[..] {
+            found.push((i, i + pat.len()));
+            i += pat.len();
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_document;
+
+    fn seed() -> Document {
+        let text =
+            std::fs::read_to_string("sample/000_7f35e2ff8d3d54b0.txt").expect("seed in sample/");
+        parse_document(&text, "seed", "seed.txt")
+    }
+
+    #[test]
+    fn every_line_fits_the_width() {
+        let doc = seed();
+        for width in [20, 45, 80] {
+            let text = layout_document(&doc, width);
+            for line in &text.lines {
+                assert!(
+                    line.text.width() <= width.max(10),
+                    "{width}: {:?}",
+                    line.text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn anchors_point_at_each_section_label() {
+        let doc = seed();
+        let text = layout_document(&doc, 60);
+        let labels: Vec<&str> = doc
+            .flat_sections()
+            .iter()
+            .map(|(_, s)| s.label.as_str())
+            .collect();
+        assert_eq!(text.anchors.len(), labels.len());
+        for (anchor, label) in text.anchors.iter().zip(labels) {
+            assert!(
+                text.lines[*anchor].text.trim_start().starts_with(label),
+                "{label}"
+            );
+        }
+    }
+
+    #[test]
+    fn finds_matches_ignoring_case() {
+        assert_eq!(
+            find_in_line("Gromyko met gromyko", "GROMYKO"),
+            vec![(0, 7), (12, 19)]
+        );
+        assert_eq!(find_in_line("Министр Громыко", "громыко"), vec![(8, 15)]);
+    }
+}

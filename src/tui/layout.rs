@@ -1,0 +1,86 @@
+//! Where each pane goes for a terminal size and focus.
+//!
+//! Wide terminals show the three panes side by side. Below [`THREE_PANES`] columns the list
+//! that has (or last had) the focus shares the screen with the detail pane; below
+//! [`TWO_PANES`] the focused pane takes the whole width. Below [`MIN_WIDTH`]×[`MIN_HEIGHT`] a
+//! message replaces the panes.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use super::app::Pane;
+
+pub const THREE_PANES: u16 = 110;
+pub const TWO_PANES: u16 = 60;
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 5;
+
+/// The rectangles of the visible panes; a hidden pane has none.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Panes {
+    pub documents: Option<Rect>,
+    pub sections: Option<Rect>,
+    pub detail: Option<Rect>,
+    pub status: Rect,
+}
+
+impl Panes {
+    pub fn get(&self, pane: Pane) -> Option<Rect> {
+        match pane {
+            Pane::Documents => self.documents,
+            Pane::Sections => self.sections,
+            Pane::Detail => self.detail,
+        }
+    }
+
+    /// The pane under a screen position.
+    pub fn at(&self, column: u16, row: u16) -> Option<Pane> {
+        [Pane::Documents, Pane::Sections, Pane::Detail]
+            .into_iter()
+            .find(|&p| {
+                self.get(p)
+                    .is_some_and(|r| r.contains((column, row).into()))
+            })
+    }
+}
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// Lays out the panes. `list` is the list pane shown beside the detail pane when only two fit.
+pub fn panes(area: Rect, focus: Pane, list: Pane) -> Panes {
+    let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let mut panes = Panes {
+        status,
+        ..Panes::default()
+    };
+    if too_small(area) {
+        return panes;
+    }
+    if area.width >= THREE_PANES {
+        let [d, s, x] = Layout::horizontal([
+            Constraint::Percentage(28),
+            Constraint::Percentage(24),
+            Constraint::Fill(1),
+        ])
+        .areas(main);
+        panes.documents = Some(d);
+        panes.sections = Some(s);
+        panes.detail = Some(x);
+    } else if area.width >= TWO_PANES {
+        let [l, x] =
+            Layout::horizontal([Constraint::Percentage(38), Constraint::Fill(1)]).areas(main);
+        match list {
+            Pane::Sections => panes.sections = Some(l),
+            _ => panes.documents = Some(l),
+        }
+        panes.detail = Some(x);
+    } else {
+        match focus {
+            Pane::Documents => panes.documents = Some(main),
+            Pane::Sections => panes.sections = Some(main),
+            Pane::Detail => panes.detail = Some(main),
+        }
+    }
+    panes
+}

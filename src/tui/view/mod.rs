@@ -1,0 +1,108 @@
+//! Drawing: reads the [`App`] and never changes it.
+
+mod detail;
+mod highlight;
+mod lists;
+mod overlays;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::app::{App, Input, Overlay, Pane};
+use super::layout::too_small;
+use theme::Theme;
+
+pub use overlays::{KEYS, palette_row};
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if too_small(area) {
+        let text = format!(
+            "terminal too small ({}×{}): make it at least 20×5, or press q",
+            area.width, area.height
+        );
+        frame.render_widget(
+            Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let panes = app.panes();
+    if let Some(rect) = panes.documents {
+        lists::draw_documents(frame, rect, app, theme);
+    }
+    if let Some(rect) = panes.sections {
+        lists::draw_sections(frame, rect, app, theme);
+    }
+    if let Some(rect) = panes.detail {
+        detail::draw_detail(frame, rect, app, theme);
+    }
+    draw_status(frame, panes.status, app, theme);
+    match app.overlay {
+        Overlay::Help => overlays::draw_help(frame, area, theme),
+        Overlay::Problems => overlays::draw_problems(frame, area, app, theme),
+        Overlay::Palette => overlays::draw_palette(frame, area, app, theme),
+        Overlay::None => {}
+    }
+}
+
+fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut left = Vec::new();
+    let position = match app.documents.items.len() {
+        0 => "no documents".to_string(),
+        n => format!("doc {}/{n}", app.documents.selected + 1),
+    };
+    left.push(position);
+    if let Some(passage) = app
+        .sections
+        .current()
+        .filter(|_| app.detail.marked.is_some())
+    {
+        left.push(format!("§ {}", app.index.passages[passage].section));
+    }
+    if !app.documents.filter.is_empty() {
+        left.push(format!("filter {:?}", app.documents.filter));
+    }
+    if !app.sections.filter.is_empty() {
+        left.push(format!("sections {:?}", app.sections.filter));
+    }
+    if !app.detail.search.is_empty() {
+        let found = app.detail.matches.len();
+        let at = if found == 0 {
+            0
+        } else {
+            app.detail.current_match + 1
+        };
+        left.push(format!("search {:?} {at}/{found}", app.detail.search));
+    }
+    let hints = match (app.input, app.focus) {
+        (Input::Filter(_), _) => "type to filter · Enter keep · Esc clear",
+        (Input::Search, _) => "type to search · Enter keep · Esc clear",
+        (Input::Palette, _) => "type to jump · ↑↓ choose · Enter go · Esc close",
+        (_, Pane::Detail) => "? help · / search · n/N next · ^P jump · q quit",
+        _ => "? help · / filter · Enter open · ^P jump · q quit",
+    };
+    let mut spans = vec![Span::styled(
+        format!(" {} ", left.join(" · ")),
+        theme.status(),
+    )];
+    let right = app.message.clone().unwrap_or_else(|| hints.to_string());
+    spans.push(Span::raw(format!(" {right}")));
+    let problems = app.problem_count();
+    let mut line_spans = spans;
+    if problems > 0 {
+        let note = format!(
+            " {problems} problem{} (p) ",
+            if problems == 1 { "" } else { "s" }
+        );
+        let used: usize = line_spans.iter().map(|s| s.width()).sum();
+        let pad = (area.width as usize).saturating_sub(used + note.chars().count());
+        line_spans.push(Span::raw(" ".repeat(pad)));
+        line_spans.push(Span::styled(note, theme.warning()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(line_spans)), area);
+}

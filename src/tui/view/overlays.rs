@@ -1,0 +1,167 @@
+//! Popups drawn over the panes: the jump palette, the key help and the problems list.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
+
+use super::highlight::spans_with_marks;
+use super::theme::Theme;
+use crate::tui::app::App;
+
+/// Every key, as the help overlay lists it.
+pub const KEYS: &[(&str, &str)] = &[
+    ("Tab / Shift-Tab", "next / previous pane"),
+    ("h l  ← →", "pane to the left / right"),
+    ("j k  ↓ ↑", "move in a list, scroll the text"),
+    ("PgDn PgUp  ^D ^U", "page down / up"),
+    ("Space b", "page down / up in the text"),
+    ("g G  Home End", "first / last"),
+    ("Enter", "open: document → sections → text"),
+    ("/", "filter the list, or search the text"),
+    ("n N", "next / previous search match"),
+    ("Esc", "clear the filter or search; close"),
+    ("Ctrl-P", "jump to any section of any document"),
+    ("p", "problems found while loading"),
+    ("?", "this help"),
+    ("q  Ctrl-C", "quit"),
+    ("", ""),
+    (
+        "query syntax",
+        "terms AND, a | b, 'exact ^prefix suffix$ !not",
+    ),
+    ("", "from: to: class: year:1950..1962 date:1984-03"),
+    ("", "field:NAME=value; upper case = case-sensitive"),
+];
+
+fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
+    let rect = area.centered(
+        Constraint::Length(width.min(area.width)),
+        Constraint::Length(height.min(area.height)),
+    );
+    frame.render_widget(Clear, rect);
+    rect
+}
+
+pub fn draw_help(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let rect = popup(frame, area, 66, KEYS.len() as u16 + 2);
+    let lines: Vec<Line> = KEYS
+        .iter()
+        .map(|(keys, what)| {
+            Line::from(vec![
+                Span::styled(format!(" {keys:<18}"), theme.label()),
+                Span::raw(*what),
+            ])
+        })
+        .collect();
+    let block = Block::bordered()
+        .title(" Keys ")
+        .border_style(theme.border(true));
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
+
+pub fn draw_problems(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lines = app.problem_lines();
+    let rect = popup(
+        frame,
+        area,
+        area.width.saturating_sub(8).max(20),
+        (lines.len() as u16 + 2).max(3),
+    );
+    let shown: Vec<Line> = if lines.is_empty() {
+        vec![Line::from("no problems")]
+    } else {
+        lines
+            .into_iter()
+            .skip(app.problems_scroll)
+            .map(Line::from)
+            .collect()
+    };
+    let block = Block::bordered()
+        .title(" Problems (Esc closes) ")
+        .border_style(theme.border(true));
+    frame.render_widget(Paragraph::new(shown).block(block), rect);
+}
+
+pub fn draw_palette(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let width = (area.width as usize * 9 / 10).max(20) as u16;
+    let height = (app.palette_height() + 4) as u16;
+    let rect = popup(frame, area, width, height);
+    let title = format!(" Jump to section · {} ", app.palette.hits.len());
+    let block = Block::bordered()
+        .title(title)
+        .border_style(theme.border(true));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if inner.height == 0 {
+        return;
+    }
+    let prompt = Line::from(vec![
+        Span::styled("> ", theme.label()),
+        Span::raw(format!("{}▏", app.palette.input)),
+    ]);
+    frame.render_widget(Paragraph::new(prompt), Rect { height: 1, ..inner });
+    let list_area = Rect {
+        y: inner.y + 2,
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    let rows: Vec<ListItem> = app
+        .palette
+        .hits
+        .iter()
+        .skip(app.palette.offset)
+        .take(list_area.height as usize)
+        .map(|hit| {
+            let text = palette_row(app, hit.passage);
+            let positions = app.matcher.highlight(&app.palette.query, &text);
+            ListItem::new(Line::from(spans_with_marks(
+                &text,
+                &positions,
+                Style::new(),
+                theme.matched(),
+            )))
+        })
+        .collect();
+    let selected = (!app.palette.hits.is_empty())
+        .then(|| app.palette.selected.saturating_sub(app.palette.offset));
+    let mut state = ListState::default().with_selected(selected);
+    frame.render_stateful_widget(
+        List::new(rows).highlight_style(theme.selected()),
+        list_area,
+        &mut state,
+    );
+    if app.palette.hits.is_empty() {
+        frame.render_widget(Span::styled("(no match)", theme.faint()), list_area);
+    }
+}
+
+/// `document title › section id › heading`
+pub fn palette_row(app: &App, passage: usize) -> String {
+    let p = &app.index.passages[passage];
+    let title = truncate(&app.docs[p.doc].title, PALETTE_TITLE_WIDTH);
+    format!("{title} › {} › {}", p.section, p.heading)
+}
+
+/// Columns of a document title in a palette row, so that the section stays visible.
+const PALETTE_TITLE_WIDTH: usize = 44;
+
+fn truncate(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = ch.width().unwrap_or(0);
+        if used + w >= width {
+            break;
+        }
+        out.push(ch);
+        used += w;
+    }
+    out.push('…');
+    out
+}
