@@ -263,8 +263,9 @@ impl App {
     }
 
     fn resize(&mut self, width: u16, height: u16) {
+        let old_height = self.pane_height(Pane::Detail);
         self.size = Rect::new(0, 0, width, height);
-        self.relayout_detail();
+        self.relayout_detail(old_height);
     }
 
     fn normal_action(&mut self, action: Action) {
@@ -451,7 +452,7 @@ impl App {
         self.detail.marked = None;
         self.detail.search.clear();
         self.detail.matches.clear();
-        self.relayout_detail();
+        self.relayout_detail(self.pane_height(Pane::Detail));
     }
 
     fn doc_passage_range(&self) -> Range<usize> {
@@ -498,21 +499,33 @@ impl App {
 
     // --- detail ------------------------------------------------------------------------
 
-    fn relayout_detail(&mut self) {
+    /// Lays the document out again for the pane's width; `old_height` is the pane's height
+    /// before a resize, to tell what was on screen.
+    fn relayout_detail(&mut self, old_height: usize) {
         let width = self.detail_width();
         let Some(doc) = self.current_doc() else {
             self.detail.text = DetailText::default();
             return;
         };
-        let top_passage = self
+        // Keep the reading position: the marked section where it was on screen if visible,
+        // else the same fraction of the document.
+        let height = self.pane_height(Pane::Detail);
+        let (old_scroll, old_len) = (self.detail.scroll, self.detail.text.lines.len().max(1));
+        let visible_mark = self
             .detail
             .marked
-            .filter(|&m| self.detail.text.anchors.get(m) == Some(&self.detail.scroll));
-        self.detail.text = layout_document(doc, width);
+            .and_then(|m| self.detail.text.anchors.get(m).map(|&a| (m, a)))
+            .filter(|&(_, a)| a >= old_scroll && a < old_scroll + old_height);
+        let text = layout_document(doc, width);
+        self.detail.text = text;
         self.detail.width = width;
-        if let Some(m) = top_passage {
-            self.detail.scroll = self.detail.text.anchors.get(m).copied().unwrap_or(0);
-        }
+        self.detail.scroll = match visible_mark {
+            Some((m, old_anchor)) => {
+                let new_anchor = self.detail.text.anchors.get(m).copied().unwrap_or(0);
+                new_anchor.saturating_sub((old_anchor - old_scroll).min(height / 3))
+            }
+            None => old_scroll * self.detail.text.lines.len() / old_len,
+        };
         self.detail.scroll = self.detail.scroll.min(self.max_scroll());
         let search = self.detail.search.clone();
         self.find_matches(&search);

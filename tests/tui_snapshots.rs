@@ -1,0 +1,115 @@
+//! Whole-screen snapshots of the browser on the sample corpus, at 100×30 and 80×24.
+
+use std::path::PathBuf;
+
+use dossier::corpus;
+use dossier::tui::app::{Action, App};
+use dossier::tui::view::{draw, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+fn screen(width: u16, height: u16, actions: &[Action]) -> Terminal<TestBackend> {
+    let corpus = corpus::load(&[PathBuf::from("sample")]);
+    let mut app = App::new(corpus, Rect::new(0, 0, width, height));
+    for action in actions {
+        app.update(action.clone());
+    }
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| draw(frame, &app, &Theme { color: false }))
+        .expect("draw");
+    terminal
+}
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(Action::Type).collect()
+}
+
+#[test]
+fn start_100x30() {
+    insta::assert_snapshot!(screen(100, 30, &[]).backend());
+}
+
+#[test]
+fn start_80x24() {
+    insta::assert_snapshot!(screen(80, 24, &[]).backend());
+}
+
+#[test]
+fn section_selected_100x30() {
+    let actions = [
+        Action::Open,
+        Action::Down,
+        Action::Down,
+        Action::Down,
+        Action::Down,
+        Action::Down,
+    ];
+    insta::assert_snapshot!(screen(100, 30, &actions).backend());
+}
+
+#[test]
+fn palette_80x24() {
+    let mut actions = vec![Action::OpenPalette];
+    actions.extend(typed("arkhipov"));
+    insta::assert_snapshot!(screen(80, 24, &actions).backend());
+}
+
+#[test]
+fn filtered_documents_100x30() {
+    let mut actions = vec![Action::StartInput];
+    actions.extend(typed("cable"));
+    insta::assert_snapshot!(screen(100, 30, &actions).backend());
+}
+
+#[test]
+fn detail_search_80x24() {
+    let mut actions = vec![Action::FocusNext, Action::FocusNext, Action::StartInput];
+    actions.extend(typed("soviet"));
+    actions.push(Action::Accept);
+    actions.push(Action::NextMatch);
+    insta::assert_snapshot!(screen(80, 24, &actions).backend());
+}
+
+#[test]
+fn cjk_document_100x30() {
+    let mut actions = vec![Action::StartInput];
+    actions.extend(typed("yalu"));
+    actions.push(Action::Accept);
+    actions.push(Action::Open);
+    insta::assert_snapshot!(screen(100, 30, &actions).backend());
+}
+
+#[test]
+fn help_100x30() {
+    insta::assert_snapshot!(screen(100, 30, &[Action::ToggleHelp]).backend());
+}
+
+#[test]
+fn too_small_and_tiny_terminals_draw_a_message() {
+    for (w, h) in [(10, 5), (19, 4), (1, 1)] {
+        let terminal = screen(w, h, &[]);
+        let text: String = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        assert!(text.contains("term"), "{w}×{h}: {text:?}");
+    }
+}
+
+#[test]
+fn huge_terminals_draw() {
+    let terminal = screen(300, 100, &[Action::Open]);
+    let text: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(text.contains("Regarding Japan-Soviet Relations"));
+}

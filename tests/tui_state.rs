@@ -1,0 +1,427 @@
+//! The browser's behaviour at the state level: every key, without a terminal.
+
+use std::path::PathBuf;
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use dossier::corpus;
+use dossier::tui::app::{Action, App, Input, Overlay, Pane};
+use dossier::tui::keys::action_for;
+use ratatui::layout::Rect;
+
+const SEED: &str = "000_7f35e2ff8d3d54b0";
+
+fn app(width: u16, height: u16) -> App {
+    let corpus = corpus::load(&[PathBuf::from("sample")]);
+    App::new(corpus, Rect::new(0, 0, width, height))
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    press(app, code, KeyModifiers::NONE);
+}
+
+fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    let event = Event::Key(KeyEvent::new(code, modifiers));
+    if let Some(action) = action_for(app, &event) {
+        app.update(action);
+    }
+}
+
+fn typing(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn current_id(app: &App) -> String {
+    app.current_doc().map(|d| d.id.clone()).unwrap_or_default()
+}
+
+fn current_section(app: &App) -> String {
+    app.sections
+        .current()
+        .map(|p| app.index.passages[p].section.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn starts_on_the_first_document_with_its_sections() {
+    let app = app(100, 30);
+    assert_eq!(current_id(&app), SEED);
+    assert_eq!(app.focus, Pane::Documents);
+    assert_eq!(app.sections.items.len(), 11);
+    assert_eq!(app.detail.scroll, 0);
+}
+
+#[test]
+fn tab_and_shift_tab_cycle_the_panes() {
+    let mut app = app(120, 30);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Sections);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Detail);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Documents);
+    key(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus, Pane::Detail);
+}
+
+#[test]
+fn h_l_and_arrows_move_focus_left_and_right() {
+    let mut app = app(120, 30);
+    key(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.focus, Pane::Sections);
+    key(&mut app, KeyCode::Right);
+    assert_eq!(app.focus, Pane::Detail);
+    key(&mut app, KeyCode::Right);
+    assert_eq!(app.focus, Pane::Detail);
+    key(&mut app, KeyCode::Char('h'));
+    assert_eq!(app.focus, Pane::Sections);
+    key(&mut app, KeyCode::Left);
+    assert_eq!(app.focus, Pane::Documents);
+}
+
+#[test]
+fn j_k_and_arrows_change_the_document_and_its_detail() {
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.documents.selected, 1);
+    assert_ne!(current_id(&app), SEED);
+    assert!(app.detail.text.lines[0].text.starts_with("Memorandum"));
+    key(&mut app, KeyCode::Down);
+    assert_eq!(app.documents.selected, 2);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Char('k'));
+    assert_eq!(current_id(&app), SEED);
+    key(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.documents.selected, 0, "stays at the top");
+}
+
+#[test]
+fn g_and_shift_g_home_and_end_go_to_the_ends() {
+    let mut app = app(100, 30);
+    let last = app.docs.len() - 1;
+    key(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.documents.selected, last);
+    key(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.documents.selected, 0);
+    key(&mut app, KeyCode::End);
+    assert_eq!(app.documents.selected, last);
+    key(&mut app, KeyCode::Home);
+    assert_eq!(app.documents.selected, 0);
+}
+
+#[test]
+fn page_keys_move_by_a_screen_and_keep_the_selection_visible() {
+    let mut app = app(100, 12);
+    key(&mut app, KeyCode::PageDown);
+    let height = app.pane_height(Pane::Documents);
+    assert_eq!(app.documents.selected, height - 1);
+    assert!(app.documents.selected < app.documents.offset + height);
+    key(&mut app, KeyCode::PageUp);
+    assert_eq!(app.documents.selected, 0);
+}
+
+#[test]
+fn the_detail_pane_scrolls_by_line_and_page() {
+    let mut app = app(100, 30);
+    app.update(Action::FocusNext);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Pane::Detail);
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.detail.scroll, 1);
+    key(&mut app, KeyCode::Char(' '));
+    let page = app.pane_height(Pane::Detail) - 1;
+    assert_eq!(app.detail.scroll, 1 + page);
+    key(&mut app, KeyCode::Char('b'));
+    assert_eq!(app.detail.scroll, 1);
+    key(&mut app, KeyCode::PageDown);
+    assert_eq!(app.detail.scroll, 1 + page);
+    key(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.detail.scroll, app.max_scroll());
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(
+        app.detail.scroll,
+        app.max_scroll(),
+        "never scrolls past the end"
+    );
+    key(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.detail.scroll, 0);
+}
+
+#[test]
+fn enter_opens_sections_then_the_text_at_that_section() {
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Pane::Sections);
+    assert_eq!(current_section(&app), "1");
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(current_section(&app), "1.2");
+    let anchor = app.detail.text.anchors[2];
+    assert_eq!(app.detail.scroll, anchor);
+    assert!(
+        app.detail.text.lines[anchor]
+            .text
+            .trim_start()
+            .starts_with("(2) Although")
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.detail.marked, Some(2));
+}
+
+#[test]
+fn slash_filters_documents_live_and_esc_clears() {
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.input, Input::Filter(Pane::Documents));
+    typing(&mut app, "prague");
+    assert_eq!(app.documents.items.len(), 1);
+    assert_eq!(current_id(&app), "007_crlf_prague_payments");
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.documents.filter, "pragu");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.input, Input::None);
+    assert_eq!(app.documents.items.len(), app.docs.len());
+}
+
+#[test]
+fn enter_keeps_the_filter_and_esc_later_clears_it() {
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "year:1940..1950");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.input, Input::None);
+    let years: Vec<i32> = app
+        .documents
+        .items
+        .iter()
+        .filter_map(|&i| app.docs[i].date.year())
+        .collect();
+    assert!(
+        !years.is_empty() && years.iter().all(|y| (1940..=1950).contains(y)),
+        "{years:?}"
+    );
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.documents.selected, 1, "keys move in the filtered list");
+    key(&mut app, KeyCode::Esc);
+    assert!(app.documents.filter.is_empty());
+    assert_eq!(app.documents.items.len(), app.docs.len());
+}
+
+#[test]
+fn slash_in_sections_filters_them_by_their_text() {
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "arkhipov");
+    assert_eq!(app.sections.items.len(), 1);
+    assert_eq!(current_section(&app), "2.2");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.sections.items.len(), 11);
+}
+
+#[test]
+fn ctrl_p_jumps_to_a_section_of_another_document() {
+    let mut app = app(100, 30);
+    press(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
+    assert_eq!(app.overlay, Overlay::Palette);
+    assert_eq!(
+        app.palette.hits.len(),
+        app.index
+            .passages
+            .len()
+            .min(dossier::tui::app::PALETTE_LIMIT)
+    );
+    typing(&mut app, "Hradecký");
+    assert!(!app.palette.hits.is_empty());
+    let best = app.index.passages[app.palette.hits[0].passage].clone();
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(current_id(&app), app.docs[best.doc].id);
+    assert_eq!(current_section(&app), best.section);
+    let marked = app.detail.marked.expect("a section is marked");
+    let anchor = app.detail.text.anchors[marked];
+    assert_eq!(app.detail.scroll, anchor.min(app.max_scroll()));
+    assert!(
+        app.detail.text.lines[anchor..]
+            .iter()
+            .take(12)
+            .any(|l| l.text.contains("Hradecký"))
+    );
+}
+
+#[test]
+fn the_palette_moves_with_arrows_and_closes_with_esc() {
+    let mut app = app(100, 30);
+    press(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    assert_eq!(app.palette.selected, 2);
+    press(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
+    assert_eq!(app.palette.selected, 1);
+    typing(&mut app, "q");
+    assert_eq!(app.palette.input, "q", "q types in the palette");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, Overlay::None);
+    assert!(!app.quit);
+}
+
+#[test]
+fn a_jump_clears_a_filter_that_hides_the_target() {
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "prague");
+    key(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
+    typing(&mut app, "arkhipov");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(current_id(&app), SEED);
+    assert!(app.documents.filter.is_empty());
+}
+
+#[test]
+fn search_in_the_detail_pane_counts_and_steps_through_matches() {
+    let mut app = app(100, 30);
+    app.update(Action::FocusRight);
+    app.update(Action::FocusRight);
+    key(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.input, Input::Search);
+    typing(&mut app, "gromyko");
+    key(&mut app, KeyCode::Enter);
+    let count = app.detail.matches.len();
+    assert!(count >= 3, "{count}");
+    assert_eq!(app.detail.current_match, 0);
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.detail.current_match, 1);
+    key(&mut app, KeyCode::Char('N'));
+    key(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.detail.current_match, count - 1, "wraps around");
+    let line = app.detail.matches[count - 1].0;
+    let height = app.pane_height(Pane::Detail);
+    assert!(
+        line >= app.detail.scroll && line < app.detail.scroll + height,
+        "match is on screen"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert!(app.detail.matches.is_empty());
+}
+
+#[test]
+fn a_search_without_matches_says_so() {
+    let mut app = app(100, 30);
+    app.update(Action::FocusPrev);
+    key(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "zzzzqqq");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.message.as_deref().unwrap_or("").contains("no match"));
+}
+
+#[test]
+fn question_mark_shows_help_and_any_key_closes_it() {
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.overlay, Overlay::Help);
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(
+        app.documents.selected, 0,
+        "the closing key does nothing else"
+    );
+}
+
+#[test]
+fn p_lists_the_problems() {
+    let mut app = app(100, 30);
+    assert!(app.problem_count() > 0);
+    key(&mut app, KeyCode::Char('p'));
+    assert_eq!(app.overlay, Overlay::Problems);
+    assert!(
+        app.problem_lines()
+            .iter()
+            .any(|l| l.contains("no date found"))
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, Overlay::None);
+}
+
+#[test]
+fn q_and_ctrl_c_quit() {
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+    let mut app = self::app(100, 30);
+    key(&mut app, KeyCode::Char('/'));
+    press(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(app.quit, "Ctrl-C quits even while typing");
+}
+
+#[test]
+fn narrow_terminals_show_the_focused_list_beside_the_detail() {
+    let mut app = app(80, 24);
+    let panes = app.panes();
+    assert!(panes.documents.is_some() && panes.detail.is_some() && panes.sections.is_none());
+    key(&mut app, KeyCode::Tab);
+    let panes = app.panes();
+    assert!(panes.sections.is_some() && panes.documents.is_none());
+    app.update(Action::Resize(50, 20));
+    key(&mut app, KeyCode::Tab);
+    let panes = app.panes();
+    assert!(
+        panes.detail.is_some() && panes.sections.is_none(),
+        "one pane below 60 columns"
+    );
+    assert_eq!(panes.detail.map(|r| r.width), Some(50));
+}
+
+#[test]
+fn resizing_relayouts_the_text_and_keeps_the_section_in_view() {
+    let mut app = app(160, 48);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('G'));
+    let section = current_section(&app);
+    app.update(Action::Resize(80, 24));
+    assert!(
+        app.detail
+            .text
+            .lines
+            .iter()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l.text.as_str()) <= app.detail_width())
+    );
+    assert_eq!(current_section(&app), section);
+    let anchor = app.detail.text.anchors[app.detail.marked.unwrap()];
+    let height = app.pane_height(Pane::Detail);
+    assert!(
+        anchor >= app.detail.scroll && anchor < app.detail.scroll + height,
+        "marked section on screen"
+    );
+}
+
+#[test]
+fn the_mouse_wheel_scrolls_the_pane_under_it_and_clicks_select() {
+    let mut app = app(120, 30);
+    let detail = app.panes().detail.unwrap();
+    let wheel = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: detail.x + 3,
+        row: detail.y + 3,
+        modifiers: KeyModifiers::NONE,
+    });
+    let action = action_for(&app, &wheel).unwrap();
+    app.update(action);
+    assert_eq!(app.detail.scroll, 3);
+    let docs = app.panes().documents.unwrap();
+    let click = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: docs.x + 2,
+        row: docs.y + 1 + 4,
+        modifiers: KeyModifiers::NONE,
+    });
+    let action = action_for(&app, &click).unwrap();
+    app.update(action);
+    assert_eq!(app.documents.selected, 4);
+    assert_eq!(app.focus, Pane::Documents);
+}
