@@ -110,38 +110,42 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> io::Result<Outcome> {
+    // The browser writes to the terminal itself (and from its signal thread): stdout is
+    // locked only for the scripting commands.
+    let Some(command) = cli.command else {
+        return crate::tui::run(&default_paths(cli.paths));
+    };
     let out = &mut io::BufWriter::new(io::stdout().lock());
-    let outcome = match cli.command {
-        None => return crate::tui::run(&default_paths(cli.paths)),
-        Some(Command::List { json, paths }) => {
+    let outcome = match command {
+        Command::List { json, paths } => {
             let corpus = load(&paths);
             list::run(out, &corpus, json)?;
             load_outcome(&corpus)
         }
-        Some(Command::Show {
+        Command::Show {
             json,
             section,
             doc_id,
             paths,
-        }) => {
+        } => {
             let corpus = load(&paths);
             show::run(out, &corpus, &doc_id, section.as_deref(), json)?
         }
-        Some(Command::Search {
+        Command::Search {
             json,
             limit,
             query,
             paths,
-        }) => {
+        } => {
             let corpus = load(&paths);
             search::run(out, &corpus, &query, limit, json)?
         }
-        Some(Command::Export { paths }) => {
+        Command::Export { paths } => {
             let corpus = load(&paths);
             export::run(out, &corpus)?;
             load_outcome(&corpus)
         }
-        Some(Command::Check { paths }) => {
+        Command::Check { paths } => {
             let corpus = corpus::load(&default_paths(paths));
             check::run(out, &corpus)?
         }

@@ -31,6 +31,13 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
+/// Ctrl-Z, which suspends the process (handled by the event loop, not the state).
+pub fn is_suspend(event: &Event) -> bool {
+    matches!(event, Event::Key(key) if key.kind == KeyEventKind::Press
+        && key.modifiers.contains(KeyModifiers::CONTROL)
+        && key.code == KeyCode::Char('z'))
+}
+
 fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl {

@@ -44,19 +44,75 @@ pub fn run(paths: &[PathBuf]) -> io::Result<Outcome> {
         return Ok(Outcome::Failure);
     }
     let mouse = std::env::var_os("DOSSIER_NO_MOUSE").is_none();
+    install_panic_hook(mouse);
     let mut terminal = ratatui::try_init()?;
+    watch_signals(mouse)?;
+    enter(mouse);
+    let result = event_loop(&mut terminal, corpus, mouse);
+    leave(mouse);
+    result.map(|()| Outcome::Success)
+}
+
+/// Turns on what `ratatui::init` does not: mouse reporting.
+fn enter(mouse: bool) {
     if mouse {
         let _ = execute!(io::stdout(), EnableMouseCapture);
     }
-    let result = event_loop(&mut terminal, corpus);
+}
+
+/// Gives the terminal back: mouse reporting off, raw mode off, main screen, cursor shown.
+fn leave(mouse: bool) {
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
     ratatui::restore();
-    result.map(|()| Outcome::Success)
+    let _ = execute!(io::stdout(), crossterm::cursor::Show);
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: corpus::Corpus) -> io::Result<()> {
+/// ratatui's hook (installed by `try_init`, run first) restores the screen; this one, run
+/// after it, also turns mouse reporting off before the panic message is printed.
+fn install_panic_hook(mouse: bool) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if mouse {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+        }
+        previous(info);
+    }));
+}
+
+/// `SIGTERM` restores the terminal and exits; `SIGHUP` (the SSH connection dropped) exits
+/// quietly, since nothing can be drawn on a terminal that is gone.
+fn watch_signals(mouse: bool) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            if signal == SIGTERM {
+                leave(mouse);
+            }
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
+/// Ctrl-Z: hands the terminal back, stops the process like any job, and takes the terminal
+/// again on `fg`.
+fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> io::Result<()> {
+    leave(mouse);
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    enter(mouse);
+    terminal.clear()
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    corpus: corpus::Corpus,
+    mouse: bool,
+) -> io::Result<()> {
     let size = terminal.size()?;
     let mut app = App::new(
         corpus,
@@ -66,6 +122,10 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: corpus::Corpus) -
     loop {
         terminal.draw(|frame| view::draw(frame, &app, &theme))?;
         let event = event::read()?;
+        if keys::is_suspend(&event) {
+            suspend(terminal, mouse)?;
+            continue;
+        }
         if let Some(action) = keys::action_for(&app, &event) {
             app.update(action);
         }
