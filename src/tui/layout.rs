@@ -9,7 +9,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::app::Pane;
 
-pub const THREE_PANES: u16 = 110;
+pub const THREE_PANES: u16 = 100;
 pub const TWO_PANES: u16 = 60;
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 5;
