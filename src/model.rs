@@ -18,7 +18,8 @@ pub struct Document {
     pub date: DateValue,
     /// The kind of document named by the title (`Cable`, `Memorandum of Conversation`, …).
     pub kind: Option<String>,
-    /// The funder credit under the title (`This document was made possible with support from …`).
+    /// The funder credit under the title, as written
+    /// (`This document was made possible with support from …`).
     pub support: Option<String>,
     /// Header fields in the order they appear.
     pub fields: Vec<Field>,

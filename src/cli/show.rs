@@ -110,7 +110,7 @@ fn write_document(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
         writeln!(out, "Funders: {funders}")?;
     }
     if let Some(support) = &doc.support {
-        writeln!(out, "Support: {support}")?;
+        writeln!(out, "{support}")?;
     }
     Ok(())
 }

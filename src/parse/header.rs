@@ -133,8 +133,8 @@ pub fn parse_fields(line: &str) -> Option<Vec<Field>> {
     let colon = line.find(':')?;
     let label = line[..colon].trim();
     let value = line[colon + 1..].trim();
-    let known = is_known(label);
-    if !known && !(plausible_label(label) && plausible_value(value)) {
+    let known = is_known_label(label);
+    if !(known || (plausible_label(label) && plausible_value(value))) {
         return None;
     }
     if !known && value.is_empty() {
@@ -143,7 +143,8 @@ pub fn parse_fields(line: &str) -> Option<Vec<Field>> {
     Some(split_inline(label, value))
 }
 
-fn is_known(label: &str) -> bool {
+/// Whether a label is one of the header labels that are fields wherever they appear.
+pub fn is_known_label(label: &str) -> bool {
     let label = label.trim_end_matches('.');
     KNOWN_LABELS
         .iter()

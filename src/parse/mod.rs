@@ -82,10 +82,16 @@ fn read_front(paras: &[Para], doc: &mut Document) -> usize {
         }
         if doc.date.text.is_none() && date::parse_date(text).is_some() {
             doc.date = date_value(text);
-        } else if let Some(funder) = text.strip_prefix(SUPPORT_PREFIX) {
-            doc.support = Some(funder.trim().to_string());
+        } else if text.starts_with(SUPPORT_PREFIX) {
+            // Kept as written: the credit is text of the page, not only the funder's name. A
+            // repeated credit is kept in the notes rather than replacing the first.
+            match doc.support {
+                None => doc.support = Some(text.to_string()),
+                Some(_) => doc.notes.push(text.to_string()),
+            }
         } else if let Some(fields) = header::parse_fields(text)
             .filter(|_| title_seen || !doc.fields.is_empty() || known_field_start(text))
+            .filter(|_| !speaks_again(text, &paras[i + 1..]))
         {
             doc.fields.extend(fields);
         } else if !title_seen
@@ -111,6 +117,18 @@ fn read_front(paras: &[Para], doc: &mut Document) -> usize {
 /// A page that opens with fields instead of a title (`From: …`): the first is a known label.
 fn known_field_start(text: &str) -> bool {
     header::parse_fields(text).is_some() && !paragraphs::is_speaker_turn(text)
+}
+
+/// Whether a `Name: text` line is a speaker turn because the same name speaks again later:
+/// a header label appears once, a speaker takes turns. Known header labels are always fields.
+fn speaks_again(text: &str, rest: &[Para]) -> bool {
+    let Some(name) = paragraphs::speaker(text).filter(|n| !header::is_known_label(n)) else {
+        return false;
+    };
+    rest.iter().any(|p| {
+        paragraphs::speaker(&p.text)
+            .is_some_and(|other| other.to_lowercase() == name.to_lowercase())
+    })
 }
 
 fn date_value(text: &str) -> DateValue {
@@ -151,8 +169,10 @@ fn repeats_title(text: &str, title: &str) -> bool {
     shared * 10 >= line_words.len() * 7
 }
 
-/// Reads the body and the summary that follows it.
+/// Reads the body and the summary that follows it. Chrome at the end of the body's span (share
+/// and print buttons under the summary) is page structure, outside the body.
 fn read_body(paras: &[Para], has_trailer: bool, doc: &mut Document) {
+    let paras = without_trailing_chrome(paras);
     let end_marker = paras.iter().position(|p| p.text.ends_with("(end)"));
     let (body, after): (&[Para], &[Para]) = match end_marker {
         Some(at) => paras.split_at(at + 1),
@@ -166,12 +186,21 @@ fn read_body(paras: &[Para], has_trailer: bool, doc: &mut Document) {
             }
         }
     };
+    let body = without_trailing_chrome(body);
     let tree = sections::build_sections(body.iter().map(|p| p.text.as_str()));
     doc.body = tree.body;
     doc.sections = tree.sections;
     let mut after = after.iter().filter(|p| !chrome::is_chrome(&p.text));
     doc.summary = after.next().map(|p| p.text.clone());
     doc.notes.extend(after.map(|p| p.text.clone()));
+}
+
+fn without_trailing_chrome(paras: &[Para]) -> &[Para] {
+    let end = paras
+        .iter()
+        .rposition(|p| !chrome::is_chrome(&p.text))
+        .map_or(0, |last| last + 1);
+    &paras[..end]
 }
 
 fn read_trailer(paras: &[Para], doc: &mut Document) {

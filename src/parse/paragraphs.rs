@@ -55,21 +55,25 @@ fn starts_paragraph(line: &str) -> bool {
 
 /// `Zhou Enlai: …`, `KHRUSHCHEV: …`, `Mr. Rusk: …`: a short name before a colon.
 pub fn is_speaker_turn(line: &str) -> bool {
-    let Some((name, said)) = line.split_once(':') else {
-        return false;
-    };
+    speaker(line).is_some()
+}
+
+/// The speaker's name of a speaker turn, trimmed.
+pub fn speaker(line: &str) -> Option<&str> {
+    let (name, said) = line.split_once(':')?;
     let words = name.split_whitespace().count();
     let starts_upper = name
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c as u32 > 0x2e80);
-    (1..=4).contains(&words)
+    let is_turn = (1..=4).contains(&words)
         && name.chars().count() <= 40
         && starts_upper
         && name
             .chars()
             .all(|c| c.is_alphabetic() || " .-'’[]".contains(c))
-        && !said.trim().is_empty()
+        && !said.trim().is_empty();
+    is_turn.then(|| name.trim())
 }
 
 #[cfg(test)]
@@ -113,6 +117,12 @@ mod tests {
         assert!(!is_speaker_turn(
             "In his reply the minister said the following: nothing."
         ));
+    }
+
+    #[test]
+    fn speakers_are_named() {
+        assert_eq!(speaker("Zhou Enlai: We welcome you."), Some("Zhou Enlai"));
+        assert_eq!(speaker("Not a turn"), None);
     }
 
     #[test]

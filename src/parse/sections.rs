@@ -2,8 +2,10 @@
 //!
 //! The first style seen is the top level; a style not yet open nests under the current section;
 //! a style already open closes everything below it and adds a sibling. This reads `1.` › `(1)`
-//! › `(a)` as well as `I.` › `A.` › `1.` › `a)` without a table of styles. Paragraphs without a
-//! label continue the current section (or the leading body before any section).
+//! › `(a)` as well as `I.` › `A.` › `1.` › `a)` without a table of styles. Bullets are list
+//! items, never parents of numbered sections: a new numbering style after a bullet list closes
+//! the list and nests under the section that holds it. Paragraphs without a label continue the
+//! current section (or the leading body before any section).
 
 use std::collections::HashSet;
 
@@ -93,7 +95,7 @@ impl Builder {
             .open
             .iter()
             .position(|o| o.style == style)
-            .unwrap_or(self.open.len());
+            .unwrap_or_else(|| self.new_level(style));
         self.open.truncate(depth);
         self.open.push(OpenStyle { style, last: value });
         let siblings = self.children_at(depth);
@@ -113,6 +115,18 @@ impl Builder {
             children: Vec::new(),
         };
         self.children_at(depth).push(section);
+    }
+
+    /// The depth at which a style not yet open starts: under the current section, or under the
+    /// section holding the current bullet list when a numbering style follows bullets.
+    fn new_level(&self, style: Style) -> usize {
+        if style_is_bullet(style) {
+            return self.open.len();
+        }
+        self.open
+            .iter()
+            .rposition(|o| !style_is_bullet(o.style))
+            .map_or(0, |at| at + 1)
     }
 
     fn continue_text(&mut self, text: &str) {
@@ -320,6 +334,12 @@ mod tests {
     fn bullets_nest_and_count() {
         let t = tree(&["1. a", "- x", "- y", "2. b"]);
         assert_eq!(shape(&t.sections), "1[1.1 1.2] 2");
+    }
+
+    #[test]
+    fn numbered_paragraphs_after_bullets_close_the_list() {
+        let t = tree(&["- x", "- y", "1. a", "(1) b", "- z", "(a) c", "2. d"]);
+        assert_eq!(shape(&t.sections), "1 2 1~2[1~2.1[1~2.1.1 1~2.1.a]] 2~2");
     }
 
     #[test]

@@ -1,0 +1,118 @@
+//! Helpers shared by the integration tests: fixture paths, section-tree shapes and the
+//! "nothing is lost" check that walks a parsed document in reading order.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use dossier::model::{Document, Section};
+use dossier::parse::{chrome, trailer};
+
+/// The crate's root folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture file under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("tests").join("fixtures").join(name)
+}
+
+/// The bundled sample corpus.
+pub fn sample() -> PathBuf {
+    root().join("sample")
+}
+
+/// Reads a file as text; a test fixture that cannot be read is a broken test.
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every `.txt` file of a folder, sorted.
+pub fn text_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// A section tree written compactly: `1[1.1 1.2] 2[2.1[2.1.a 2.1.b]]`.
+pub fn shape(sections: &[Section]) -> String {
+    sections
+        .iter()
+        .map(|s| {
+            if s.children.is_empty() {
+                s.id.clone()
+            } else {
+                format!("{}[{}]", s.id, shape(&s.children))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The alphanumeric tokens of a text, in order.
+pub fn tokens(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The tokens of a parsed document, walking the model in reading order: title, date, fields,
+/// subject, references, body, sections (label, then paragraphs, then children), summary, notes,
+/// source, rights, record fields, funders, support.
+pub fn document_tokens(doc: &Document) -> Vec<String> {
+    let mut texts: Vec<&str> = vec![doc.title.as_str()];
+    texts.extend(doc.date.text.as_deref());
+    for field in &doc.fields {
+        texts.push(&field.name);
+        texts.push(&field.value);
+    }
+    texts.extend(doc.subject.as_deref());
+    texts.extend(doc.references.iter().map(String::as_str));
+    texts.extend(doc.body.iter().map(String::as_str));
+    fn walk<'a>(sections: &'a [Section], texts: &mut Vec<&'a str>) {
+        for section in sections {
+            texts.push(&section.label);
+            texts.extend(section.paragraphs.iter().map(String::as_str));
+            walk(&section.children, texts);
+        }
+    }
+    walk(&doc.sections, &mut texts);
+    texts.extend(doc.summary.as_deref());
+    texts.extend(doc.notes.iter().map(String::as_str));
+    texts.extend(doc.source.as_deref());
+    texts.extend(doc.rights.as_deref());
+    for field in &doc.record_fields {
+        texts.push(&field.name);
+        texts.push(&field.value);
+    }
+    texts.extend(doc.funders.as_deref());
+    texts.extend(doc.support.as_deref());
+    texts.into_iter().flat_map(tokens).collect()
+}
+
+/// Whether `needle` occurs as a contiguous run inside `haystack`.
+pub fn contains_run(haystack: &[String], needle: &[String]) -> bool {
+    needle.is_empty() || haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The input lines whose tokens are missing from the parsed document: every line but blank
+/// ones, page chrome and the "Document Information" heading must survive, its tokens in a row.
+/// Chrome and the heading are recognised as the parser sees them, with tabs and non-breaking
+/// spaces made plain.
+pub fn lost_lines(input: &str, doc: &Document) -> Vec<String> {
+    let stream = document_tokens(doc);
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    input
+        .split(['\n', '\r'])
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .filter(|line| !chrome::is_chrome(line) && !trailer::is_document_information(line))
+        .filter(|line| !contains_run(&stream, &tokens(line)))
+        .collect()
+}
