@@ -33,7 +33,7 @@ fn no_sample_page_loses_text() {
 #[test]
 fn no_fixture_loses_text() {
     let files = text_files(&fixture(""));
-    assert!(files.len() >= 14, "fixtures missing: {files:?}");
+    assert!(files.len() >= 15, "fixtures missing: {files:?}");
     assert_nothing_lost(&files);
 }
 

@@ -802,6 +802,82 @@ fn a_label_starts_a_paragraph_without_a_blank_line() {
     );
 }
 
+#[test]
+fn a_page_without_blank_lines_parses_like_the_page_with_them() {
+    let text = read(&sample().join(SEED));
+    let without: String = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let doc = parse_document(&without, "seed", "sample/000_7f35e2ff8d3d54b0.txt");
+    assert_eq!(doc, seed());
+}
+
+#[test]
+fn a_paragraph_per_line_page_without_blank_lines_keeps_every_part_in_its_place() {
+    let doc = parse_fixture("cable_no_blank_lines.txt");
+    assert_eq!(
+        doc.title,
+        "Cable from Ambassador Jens Wiberg in Moscow to the Ministry of Foreign Affairs, 'Soviet Statement on the Events in Hungary'"
+    );
+    assert_eq!(doc.date.iso.as_deref(), Some("1956-11-02"));
+    assert_eq!(
+        doc.support.as_deref(),
+        Some("This document was made possible with support from MacArthur Foundation")
+    );
+    assert_eq!(
+        fields(&doc),
+        vec![
+            ("Number", "M-2290"),
+            ("Primary", "Europe"),
+            ("To", "Ministry of Foreign Affairs"),
+            ("From", "Embassy, Moscow"),
+        ]
+    );
+    assert_eq!(
+        doc.subject.as_deref(),
+        Some("Soviet Statement on the Events in Hungary - First Reactions in Moscow")
+    );
+    assert_eq!(
+        doc.references,
+        vec!["Number 611 Secret Urgent", "Wire 604 Separate Wire 1"]
+    );
+    assert_eq!(doc.classification.as_deref(), Some("Secret"));
+    assert_eq!(doc.precedence.as_deref(), Some("Urgent"));
+    assert_eq!(shape(&doc.sections), "1[1.1 1.2] 2[2.1[2.1.a 2.1.b]]");
+    assert_eq!(
+        section(&doc, "2").paragraphs,
+        vec!["Today, however, the tone of the press has changed sharply."]
+    );
+    assert!(section(&doc, "2.1.b").paragraphs[0].ends_with("in the afternoon. (end)"));
+    assert!(
+        doc.summary
+            .as_deref()
+            .is_some_and(|s| s.starts_with("The Danish ambassador in Moscow reports"))
+    );
+    assert_eq!(
+        doc.source.as_deref(),
+        Some(
+            "Rigsarkivet, Udenrigsministeriet, group 5.D.29, telegrams from Moscow 1956. Obtained and translated for the dossier test collection."
+        )
+    );
+    assert_eq!(doc.rights.as_deref(), Some(RIGHTS_REUSE));
+    assert_eq!(
+        doc.record_fields,
+        vec![
+            Field::new("Original Uploaded Date", ""),
+            Field::new("Record ID", "")
+        ]
+    );
+    assert_eq!(
+        doc.funders.as_deref(),
+        Some("MacArthur Foundation and Leon Levy Foundation")
+    );
+    assert!(doc.notes.is_empty() && doc.body.is_empty());
+    assert!(doc.problems.is_empty(), "{:?}", doc.problems);
+}
+
 // Chrome.
 
 #[test]

@@ -1,16 +1,23 @@
 //! From normalized lines to logical paragraphs.
 //!
 //! Paragraphs are separated by blank lines. Inside a run of non-blank lines, a line that starts
-//! a numbering label, a header field or a speaker turn starts a new paragraph (pages saved on
-//! other systems lose blank lines); other lines continue the paragraph when the previous line
-//! is long enough to have been hard-wrapped, and stay separate when short (signature blocks,
-//! header lines).
+//! a numbering label, a header field, a speaker turn, the support credit or the "Document
+//! Information" heading starts a new paragraph (pages saved on other systems lose blank lines);
+//! other lines continue the paragraph when the previous line is long enough to have been
+//! hard-wrapped, and stay separate when short (signature blocks, header lines).
+//!
+//! Only a hard-wrapped page has wrapped lines: when many of a page's lines are wider than
+//! anyone wraps text, the page holds a paragraph per line, and there every line is a paragraph.
 
+use super::SUPPORT_PREFIX;
 use super::header::parse_fields;
 use super::label::parse_label;
+use super::trailer::is_document_information;
 
 /// A line shorter than this is not treated as hard-wrapped.
 const WRAPPED_MIN_WIDTH: usize = 50;
+/// Text is not hard-wrapped wider than this.
+const WRAPPED_MAX_WIDTH: usize = 100;
 
 /// One logical paragraph of the page and the line it starts on (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +28,7 @@ pub struct Para {
 
 /// Splits a normalized page into logical paragraphs.
 pub fn split_paragraphs(page: &str) -> Vec<Para> {
+    let wrapped = is_hard_wrapped(page);
     let mut paras: Vec<Para> = Vec::new();
     let mut open = false;
     let mut last_width = 0;
@@ -31,7 +39,8 @@ pub fn split_paragraphs(page: &str) -> Vec<Para> {
             continue;
         }
         let width = line.chars().count();
-        let continues = open && last_width >= WRAPPED_MIN_WIDTH && !starts_paragraph(line);
+        let continues =
+            wrapped && open && last_width >= WRAPPED_MIN_WIDTH && !starts_paragraph(line);
         let squashed = super::clean::squash_spaces(line);
         match paras.last_mut() {
             Some(para) if continues => {
@@ -49,8 +58,25 @@ pub fn split_paragraphs(page: &str) -> Vec<Para> {
     paras
 }
 
+/// Whether a page's long lines are of a width text is wrapped at: at least nine in ten of them
+/// (a title or a table row may be left unwrapped).
+fn is_hard_wrapped(page: &str) -> bool {
+    let widths = page
+        .lines()
+        .map(|line| line.trim().chars().count())
+        .filter(|&width| width >= WRAPPED_MIN_WIDTH);
+    let (long, wide) = widths.fold((0, 0), |(long, wide), width| {
+        (long + 1, wide + usize::from(width > WRAPPED_MAX_WIDTH))
+    });
+    wide * 10 <= long
+}
+
 fn starts_paragraph(line: &str) -> bool {
-    parse_label(line).is_some() || parse_fields(line).is_some() || is_speaker_turn(line)
+    parse_label(line).is_some()
+        || parse_fields(line).is_some()
+        || is_speaker_turn(line)
+        || line.starts_with(SUPPORT_PREFIX)
+        || is_document_information(line)
 }
 
 /// `Zhou Enlai: …`, `KHRUSHCHEV: …`, `Mr. Rusk: …`: a short name before a colon.
@@ -100,6 +126,19 @@ mod tests {
     fn a_label_starts_a_paragraph_without_a_blank_line() {
         let page = "1. The delegation arrived in the morning and was received by the minister.\n2. The talks began at noon.";
         assert_eq!(texts(page).len(), 2);
+    }
+
+    #[test]
+    fn a_page_with_a_paragraph_per_line_has_no_wrapped_lines() {
+        let long = "The delegation arrived in the morning and was received by the Deputy Minister at the airport, who drove with it to the guesthouse.";
+        let page = format!("{long}\nThe talks began at noon.\n{long}\n{long}");
+        assert_eq!(texts(&page).len(), 4);
+    }
+
+    #[test]
+    fn structural_lines_start_a_paragraph() {
+        let page = "The consulate reports on the strike in the shipyards and its consequences.\nDocument Information\nCable from A to the Ministry of Foreign Affairs on the strike in the yards\nThis document was made possible with support from Leon Levy Foundation";
+        assert_eq!(texts(page).len(), 4);
     }
 
     #[test]
