@@ -914,7 +914,37 @@ fn extra_chrome_is_dropped_outside_the_body() {
     assert!(doc.problems.is_empty(), "{:?}", doc.problems);
 }
 
-// The corpus loader over the fixtures.
+// The corpus loader.
+
+#[test]
+fn the_sample_export_loads_as_one_document_named_by_its_file() {
+    let corpus = corpus::load(&[sample().join("011_exported.json")]);
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    assert_eq!(corpus.documents.len(), 1);
+    let doc = &corpus.documents[0];
+    assert_eq!(doc.id, "011_exported");
+    assert!(
+        doc.path.ends_with("sample/011_exported.json"),
+        "{}",
+        doc.path
+    );
+    assert_eq!(doc.date.iso.as_deref(), Some("1968-05-14"));
+    assert_eq!(doc.kind.as_deref(), Some("Minutes"));
+    assert_eq!(doc.classification.as_deref(), Some("Strictly Confidential"));
+    assert_eq!(shape(&doc.sections), "1[1.a 1.b 1.c] 2[2.a 2.b] 3[3.a 3.b]");
+    assert!(doc.problems.is_empty(), "{:?}", doc.problems);
+}
+
+#[test]
+fn the_sample_folder_loads_pages_and_the_export_in_file_order() {
+    let corpus = corpus::load(&[sample()]);
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+    let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids.len(), 15);
+    assert_eq!(ids[0], "000_7f35e2ff8d3d54b0");
+    assert_eq!(ids[11], "011_exported");
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+}
 
 #[test]
 fn the_corpus_loads_every_fixture_with_its_file_stem_as_id() {
