@@ -254,6 +254,25 @@ fn seed_loads_through_the_corpus_with_its_file_name_as_id() {
 }
 
 #[test]
+fn the_kind_is_the_first_kind_the_title_names() {
+    let title = "Cable from Ambassador Katori to the Foreign Minister, 'Prime Minster Visit to China (Foreign Ministers’ Discussion – Relations with the Soviet Union)'";
+    let other = "Cable from Ambassador Katori to the Foreign Minister, 'Minutes of the Foreign Ministers’ Discussion on the Memorandum of the Soviet Union'";
+    let page = read(&sample().join(SEED)).replacen(title, other, 1);
+    let doc = parse_document(&page, "seed", "seed.txt");
+    assert_eq!(doc.title, other);
+    assert_eq!(doc.kind.as_deref(), Some("Cable"));
+    let memcon = parse_fixture("memcon_speaker_turns.txt");
+    assert_eq!(memcon.kind.as_deref(), Some("Memorandum of Conversation"));
+    let notes = read(&sample().join(SEED)).replacen(
+        title,
+        "Notes on a Conversation with the Foreign Minister",
+        1,
+    );
+    let doc = parse_document(&notes, "seed", "seed.txt");
+    assert_eq!(doc.kind.as_deref(), Some("Notes"));
+}
+
+#[test]
 fn a_second_support_line_does_not_replace_the_first() {
     let first = "This document was made possible with support from MacArthur Foundation";
     let second = "This document was made possible with support from Leon Levy Foundation";

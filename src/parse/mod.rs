@@ -21,7 +21,7 @@ pub mod trailer;
 use crate::model::{DateValue, Document, Field};
 use paragraphs::{Para, split_paragraphs};
 
-/// Kinds of document named by titles, longest first.
+/// Kinds of document named by titles.
 const KINDS: &[&str] = &[
     "Memorandum of Conversation",
     "Record of Conversation",
@@ -221,6 +221,26 @@ fn read_trailer(paras: &[Para], doc: &mut Document) {
     doc.notes.extend(t.notes);
 }
 
+/// The kind a title names first, as whole words: `Cable from …, 'Minutes of …'` is a cable.
+/// At the same place the longest kind wins (`Memorandum of Conversation`, not `Memorandum`).
+fn kind_of(title: &str) -> Option<&'static str> {
+    let title = title.to_lowercase();
+    KINDS
+        .iter()
+        .filter_map(|kind| first_word_match(&title, &kind.to_lowercase()).map(|at| (at, *kind)))
+        .min_by_key(|&(at, kind)| (at, std::cmp::Reverse(kind.len())))
+        .map(|(_, kind)| kind)
+}
+
+/// Where `phrase` first occurs in `text` as whole words.
+fn first_word_match(text: &str, phrase: &str) -> Option<usize> {
+    text.match_indices(phrase).map(|(at, _)| at).find(|&at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 fn join(paras: Vec<String>) -> Option<String> {
     (!paras.is_empty()).then(|| paras.join("\n\n"))
 }
@@ -232,10 +252,7 @@ fn finish(doc: &mut Document) {
             doc.date = date_value(&value);
         }
     }
-    doc.kind = KINDS
-        .iter()
-        .find(|k| doc.title.to_lowercase().contains(&k.to_lowercase()))
-        .map(|k| k.to_string());
+    doc.kind = kind_of(&doc.title).map(str::to_string);
     let in_refs =
         |find: fn(&str) -> Option<&'static str>| doc.references.iter().find_map(|r| find(r));
     doc.classification = in_refs(header::classification_in)
