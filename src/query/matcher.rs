@@ -17,6 +17,25 @@ const EXACT_PER_CHAR: i64 = 20;
 /// Texts up to this many bytes are matched as fzf would, letters anywhere.
 const SHORT_TEXT: usize = 80;
 
+/// Long texts are fuzzy-matched in windows of this many bytes.
+const WINDOW_BYTES: usize = 4096;
+
+/// The largest character boundary at or below `at`.
+fn char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest character boundary at or above `at`.
+fn char_boundary_up(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// The widest stretch of a long text that a fuzzy match of `len` characters may cover.
 fn max_span(len: usize) -> usize {
     len * 3 + 8
@@ -68,15 +87,36 @@ impl Matcher {
         let pattern = pattern_for(atom);
         match atom.kind {
             AtomKind::Fuzzy if text.len() <= SHORT_TEXT => self.skim.fuzzy_match(text, &pattern),
-            AtomKind::Fuzzy => {
-                // In long text nearly any pattern matches letter by letter across sentences:
-                // only a match within a window near the pattern's own length counts.
-                let (score, positions) = self.skim.fuzzy_indices(text, &pattern)?;
-                let span = positions.last()? - positions.first()? + 1;
-                (span <= max_span(pattern.chars().count())).then_some(score)
-            }
+            AtomKind::Fuzzy => self.windowed_fuzzy(text, &pattern),
             _ => exact_position(atom.kind.clone(), text, &pattern)
                 .map(|_| EXACT_PER_CHAR * pattern.chars().count() as i64),
+        }
+    }
+
+    /// Fuzzy matching in long text. Nearly any pattern matches letter by letter across
+    /// sentences, so only a match within a stretch near the pattern's own length counts. That
+    /// also bounds the work: the text is scanned in overlapping windows (overlap ≥ the longest
+    /// allowed match), so the matcher's score matrix never grows with the text.
+    fn windowed_fuzzy(&self, text: &str, pattern: &str) -> Option<i64> {
+        let span = max_span(pattern.chars().count());
+        let mut best = None;
+        let mut start = 0;
+        loop {
+            let end = char_boundary(text, (start + WINDOW_BYTES).min(text.len()));
+            let window = &text[start..end];
+            if let Some((score, positions)) = self.skim.fuzzy_indices(window, pattern) {
+                let width = positions.last()? - positions.first()? + 1;
+                if width <= span && best.is_none_or(|b| score > b) {
+                    best = Some(score);
+                }
+            }
+            if end >= text.len() {
+                return best;
+            }
+            // Characters take at most four bytes: step back far enough to cover a match
+            // that straddles the window's end.
+            start = char_boundary(text, end.saturating_sub(span * 4)).max(start + 1);
+            start = char_boundary_up(text, start);
         }
     }
 
@@ -225,6 +265,18 @@ mod tests {
             score("arkhipov", "a r k h i p o v").is_some(),
             "short rows match as in fzf"
         );
+    }
+
+    #[test]
+    fn long_texts_are_matched_in_windows_without_losing_a_match() {
+        let filler = "Отчёт о беседе в министерстве, 周恩来 — ".repeat(400);
+        for at in [0, filler.len() / 2, filler.len()] {
+            let mut text = filler.clone();
+            let at = char_boundary(&text, at);
+            text.insert_str(at, " Arkhipov ");
+            assert!(score("arkhipov", &text).is_some(), "match at byte {at}");
+        }
+        assert!(score("arkhipov", &filler).is_none());
     }
 
     #[test]
