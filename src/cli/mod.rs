@@ -30,6 +30,9 @@ pub struct Cli {
     command: Option<Command>,
     /// Files or folders to browse (default: the current folder).
     paths: Vec<PathBuf>,
+    /// Leave the mouse to the terminal (to select text); also `DOSSIER_NO_MOUSE=1`.
+    #[arg(long)]
+    no_mouse: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -113,7 +116,8 @@ fn run(cli: Cli) -> io::Result<Outcome> {
     // The browser writes to the terminal itself (and from its signal thread): stdout is
     // locked only for the scripting commands.
     let Some(command) = cli.command else {
-        return crate::tui::run(&default_paths(cli.paths));
+        let mouse = !cli.no_mouse && std::env::var_os("DOSSIER_NO_MOUSE").is_none();
+        return crate::tui::run(&default_paths(cli.paths), mouse);
     };
     let out = &mut io::BufWriter::new(io::stdout().lock());
     let outcome = match command {

@@ -23,7 +23,7 @@ use app::App;
 use view::theme::Theme;
 
 /// Loads the corpus and runs the browser until the user quits.
-pub fn run(paths: &[PathBuf]) -> io::Result<Outcome> {
+pub fn run(paths: &[PathBuf], mouse: bool) -> io::Result<Outcome> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         eprintln!(
             "dossier: the browser needs a terminal; for scripts use `dossier list|show|search|export|check`"
@@ -43,7 +43,6 @@ pub fn run(paths: &[PathBuf]) -> io::Result<Outcome> {
         eprintln!("dossier: no documents found in {}", shown.join(", "));
         return Ok(Outcome::Failure);
     }
-    let mouse = std::env::var_os("DOSSIER_NO_MOUSE").is_none();
     install_panic_hook(mouse);
     let mut terminal = ratatui::try_init()?;
     watch_signals(mouse)?;
