@@ -803,6 +803,18 @@ fn hard_wrapped_lines_are_joined_with_a_space() {
 }
 
 #[test]
+fn a_wrapped_line_starting_with_an_initial_continues_the_paragraph() {
+    let doc = parse_fixture("crlf_bom_noise.txt");
+    let three = section(&doc, "3");
+    assert!(three.children.is_empty(), "{:#?}", three.children);
+    assert!(
+        three.paragraphs[0].contains("to the Ministry and to A. Hansen of the Ministry"),
+        "{:?}",
+        three.paragraphs
+    );
+}
+
+#[test]
 fn a_label_starts_a_paragraph_without_a_blank_line() {
     let doc = parse_fixture("crlf_bom_noise.txt");
     assert_eq!(shape(&doc.sections), "1 2 3");
@@ -815,7 +827,7 @@ fn a_label_starts_a_paragraph_without_a_blank_line() {
     assert_eq!(
         section(&doc, "3").paragraphs,
         vec![
-            "I replied that I would report his proposal and that the Ministry of Commerce would in all likelihood prefer a longer period of payment.",
+            "I replied that I would report his proposal to the Ministry and to A. Hansen of the Ministry of Commerce, who would in all likelihood prefer a longer period of payment.",
             "The Legation recommends acceptance if the period can be extended."
         ]
     );

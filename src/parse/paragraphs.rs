@@ -1,16 +1,18 @@
 //! From normalized lines to logical paragraphs.
 //!
 //! Paragraphs are separated by blank lines. Inside a run of non-blank lines, a line that starts
-//! a numbering label, a header field, a speaker turn, the support credit or the "Document
-//! Information" heading starts a new paragraph (pages saved on other systems lose blank lines);
-//! other lines continue the paragraph when the previous line is long enough to have been
-//! hard-wrapped, and stay separate when short (signature blocks, header lines).
+//! a known header field, the support credit or the "Document Information" heading starts a new
+//! paragraph, and so does a numbering label, another field or a speaker turn after a line that
+//! ended a sentence (pages saved on other systems lose blank lines; a wrapped line may begin
+//! with a name's initial, `A. Gromyko`, mid-sentence). Other lines continue the paragraph when
+//! the previous line is long enough to have been hard-wrapped, and stay separate when short
+//! (signature blocks, header lines).
 //!
 //! Only a hard-wrapped page has wrapped lines: when many of a page's lines are wider than
 //! anyone wraps text, the page holds a paragraph per line, and there every line is a paragraph.
 
 use super::SUPPORT_PREFIX;
-use super::header::parse_fields;
+use super::header::{is_known_label, parse_fields};
 use super::label::parse_label;
 use super::trailer::is_document_information;
 
@@ -32,6 +34,7 @@ pub fn split_paragraphs(page: &str) -> Vec<Para> {
     let mut paras: Vec<Para> = Vec::new();
     let mut open = false;
     let mut last_width = 0;
+    let mut last_ended = true;
     for (index, raw) in page.lines().enumerate() {
         let line = raw.trim();
         if line.is_empty() {
@@ -39,8 +42,10 @@ pub fn split_paragraphs(page: &str) -> Vec<Para> {
             continue;
         }
         let width = line.chars().count();
-        let continues =
-            wrapped && open && last_width >= WRAPPED_MIN_WIDTH && !starts_paragraph(line);
+        let continues = wrapped
+            && open
+            && last_width >= WRAPPED_MIN_WIDTH
+            && !starts_paragraph(line, last_ended);
         let squashed = super::clean::squash_spaces(line);
         match paras.last_mut() {
             Some(para) if continues => {
@@ -54,6 +59,7 @@ pub fn split_paragraphs(page: &str) -> Vec<Para> {
         }
         open = true;
         last_width = width;
+        last_ended = ends_sentence(line);
     }
     paras
 }
@@ -71,12 +77,24 @@ fn is_hard_wrapped(page: &str) -> bool {
     wide * 10 <= long
 }
 
-fn starts_paragraph(line: &str) -> bool {
-    parse_label(line).is_some()
-        || parse_fields(line).is_some()
-        || is_speaker_turn(line)
+/// Whether a line starts a paragraph even without a blank line before it.
+fn starts_paragraph(line: &str, after_sentence_end: bool) -> bool {
+    let fields = parse_fields(line);
+    let known_field = fields
+        .as_ref()
+        .is_some_and(|f| f.first().is_some_and(|f| is_known_label(&f.name)));
+    known_field
         || line.starts_with(SUPPORT_PREFIX)
         || is_document_information(line)
+        || (after_sentence_end
+            && (parse_label(line).is_some() || fields.is_some() || is_speaker_turn(line)))
+}
+
+/// Whether a line ends a sentence or clause: not on a word, a comma or a hyphen.
+fn ends_sentence(line: &str) -> bool {
+    line.chars()
+        .next_back()
+        .is_some_and(|c| !(c.is_alphanumeric() || matches!(c, ',' | '-')))
 }
 
 /// `Zhou Enlai: …`, `KHRUSHCHEV: …`, `Mr. Rusk: …`: a short name before a colon.
@@ -139,6 +157,12 @@ mod tests {
     fn structural_lines_start_a_paragraph() {
         let page = "The consulate reports on the strike in the shipyards and its consequences.\nDocument Information\nCable from A to the Ministry of Foreign Affairs on the strike in the yards\nThis document was made possible with support from Leon Levy Foundation";
         assert_eq!(texts(page).len(), 4);
+    }
+
+    #[test]
+    fn a_wrapped_line_that_looks_like_a_label_or_turn_continues_a_sentence() {
+        let page = "1. Yesterday I called on the Deputy Minister, who had just returned with\nA. Gromyko's note from Moscow and the draft of the new payments schedule.\n2. He said that the clearing account would be settled on the first working\nMonday: the Bank had received instructions to that effect on Friday.";
+        assert_eq!(texts(page).len(), 2, "{:?}", texts(page));
     }
 
     #[test]
