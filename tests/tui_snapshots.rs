@@ -116,3 +116,20 @@ fn huge_terminals_draw() {
         .collect();
     assert!(text.contains("Regarding Japan-Soviet Relations"));
 }
+
+#[test]
+fn timeline_100x30() {
+    insta::assert_snapshot!(
+        screen(
+            100,
+            30,
+            &[Action::ToggleTimeline, Action::FocusLeft, Action::FocusLeft]
+        )
+        .backend()
+    );
+}
+
+#[test]
+fn timeline_80x24() {
+    insta::assert_snapshot!(screen(80, 24, &[Action::ToggleTimeline]).backend());
+}

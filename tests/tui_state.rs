@@ -425,3 +425,128 @@ fn the_mouse_wheel_scrolls_the_pane_under_it_and_clicks_select() {
     assert_eq!(app.documents.selected, 4);
     assert_eq!(app.focus, Pane::Documents);
 }
+
+#[test]
+fn y_copies_the_selected_section_with_its_label() {
+    use dossier::tui::effects::Effect;
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('y'));
+    match app.effects.as_slice() {
+        [Effect::Copy(text)] => {
+            assert!(
+                text.starts_with("(1) Regarding the foreign ministerial talks"),
+                "{text}"
+            );
+            assert!(!text.contains("(2) Although"), "only the selected section");
+        }
+        other => panic!("expected one copy, got {other:?}"),
+    }
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("copied section 1.1")
+    );
+}
+
+#[test]
+fn y_on_a_parent_section_copies_its_subsections_too() {
+    use dossier::tui::effects::Effect;
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    assert_eq!(current_section(&app), "2.1");
+    key(&mut app, KeyCode::Char('y'));
+    let Some(Effect::Copy(text)) = app.effects.first() else {
+        panic!("no copy")
+    };
+    assert!(
+        text.contains("\n\n    (a) In regards to bilateral relations"),
+        "{text}"
+    );
+}
+
+#[test]
+fn c_copies_a_citation_of_the_document() {
+    use dossier::tui::effects::Effect;
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Char('c'));
+    let Some(Effect::Copy(text)) = app.effects.first() else {
+        panic!("no copy")
+    };
+    assert_eq!(text, &dossier::cite::citation(app.current_doc().unwrap()));
+    assert!(text.contains("March 25, 1984"));
+}
+
+#[test]
+fn copying_can_be_turned_off() {
+    let mut app = app(100, 30);
+    app.osc52 = false;
+    key(&mut app, KeyCode::Char('y'));
+    assert!(app.effects.is_empty());
+    assert!(app.message.as_deref().unwrap_or("").contains("off"));
+}
+
+#[test]
+fn o_and_e_ask_for_the_pager_and_the_editor_on_the_file() {
+    use dossier::tui::effects::Effect;
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Char('o'));
+    key(&mut app, KeyCode::Char('e'));
+    let path = PathBuf::from(&app.current_doc().unwrap().path);
+    assert_eq!(
+        app.effects,
+        vec![Effect::Page(path.clone()), Effect::Edit(path)]
+    );
+}
+
+#[test]
+fn t_charts_years_and_enter_filters_to_the_chosen_year() {
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.overlay, Overlay::Timeline);
+    let timeline = app.timeline.clone().expect("timeline shown");
+    let dated = app.docs.iter().filter(|d| d.date.year().is_some()).count();
+    assert_eq!(timeline.counts.iter().sum::<usize>(), dated);
+    assert_eq!(timeline.undated, app.docs.len() - dated);
+    let latest = app.docs.iter().filter_map(|d| d.date.year()).max().unwrap();
+    assert_eq!(timeline.year(), latest);
+    key(&mut app, KeyCode::Left);
+    let year = app.timeline.as_ref().unwrap().year();
+    assert!(year < latest);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.documents.filter, format!("year:{year}"));
+    assert!(
+        app.documents
+            .items
+            .iter()
+            .all(|&i| app.docs[i].date.year() == Some(year))
+    );
+    assert!(!app.documents.items.is_empty());
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, Overlay::None);
+    assert!(app.timeline.is_none());
+    assert!(
+        app.panes().timeline.is_none(),
+        "the strip's rows go back to the panes"
+    );
+}
+
+#[test]
+fn the_timeline_counts_the_filter_without_its_year() {
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "cable year:1984");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('t'));
+    let timeline = app.timeline.clone().unwrap();
+    assert_eq!(timeline.year(), 1984, "the chosen year is the filter's");
+    assert!(
+        timeline.counts.iter().sum::<usize>() > 1,
+        "other years of cables are still counted"
+    );
+}

@@ -7,8 +7,12 @@ use std::ops::Range;
 
 use ratatui::layout::Rect;
 
+mod reading;
+
 use super::detail::{DetailText, find_in_line, layout_document};
+use super::effects::Effect;
 use super::layout::{Panes, panes};
+use super::timeline::Timeline;
 use crate::corpus::{Corpus, LoadProblem};
 use crate::model::Document;
 use crate::query::fold::Haystack;
@@ -16,6 +20,8 @@ use crate::query::{Hit, Matcher, Query, SearchIndex, parse_query};
 
 /// At most this many palette results are ranked and kept.
 pub const PALETTE_LIMIT: usize = 500;
+/// Rows of the timeline strip.
+pub const TIMELINE_HEIGHT: u16 = 8;
 /// Lines scrolled by one mouse wheel step.
 const WHEEL_LINES: usize = 3;
 
@@ -43,6 +49,7 @@ pub enum Overlay {
     Help,
     Problems,
     Palette,
+    Timeline,
 }
 
 /// Everything the user can do.
@@ -72,8 +79,25 @@ pub enum Action {
     ToggleProblems,
     CloseOverlay,
     Resize(u16, u16),
-    Wheel { column: u16, row: u16, down: bool },
-    Click { column: u16, row: u16 },
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    /// `y`: the selected section's text, with its label, to the clipboard.
+    CopySection,
+    /// `c`: a citation of the document to the clipboard.
+    CopyCitation,
+    /// `o`: the document's file in the pager.
+    OpenPager,
+    /// `e`: the document's file in the editor.
+    OpenEditor,
+    /// `t`: the documents-per-year strip.
+    ToggleTimeline,
+    Click {
+        column: u16,
+        row: u16,
+    },
 }
 
 /// A scrollable, filterable list of item indices.
@@ -153,6 +177,12 @@ pub struct App {
     pub problems_scroll: usize,
     pub message: Option<String>,
     pub quit: bool,
+    /// Requests for the event loop: clipboard, pager, editor.
+    pub effects: Vec<Effect>,
+    /// The documents-per-year strip, when shown.
+    pub timeline: Option<Timeline>,
+    /// Whether copying may use OSC 52 (the config can turn it off).
+    pub osc52: bool,
 }
 
 impl App {
@@ -200,13 +230,21 @@ impl App {
             problems_scroll: 0,
             message: None,
             quit: false,
+            effects: Vec::new(),
+            timeline: None,
+            osc52: true,
         };
         app.show_document();
         app
     }
 
     pub fn panes(&self) -> Panes {
-        panes(self.size, self.focus, self.list_pane)
+        let strip = if self.timeline.is_some() {
+            TIMELINE_HEIGHT
+        } else {
+            0
+        };
+        panes(self.size, self.focus, self.list_pane, strip)
     }
 
     /// Rows a pane shows inside its border.
@@ -245,6 +283,7 @@ impl App {
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => self.click(column, row),
             _ if self.overlay == Overlay::Palette => self.palette_action(action),
+            _ if self.overlay == Overlay::Timeline => self.timeline_action(action),
             _ if self.overlay == Overlay::Problems => self.problems_action(action),
             _ if self.overlay == Overlay::Help => self.overlay = Overlay::None,
             _ if self.input != Input::None => self.input_action(action),
@@ -307,6 +346,11 @@ impl App {
             Action::NextMatch => self.jump_match(1),
             Action::PrevMatch => self.jump_match(-1),
             Action::Cancel => self.clear_focused(),
+            Action::CopySection => self.copy_section(),
+            Action::CopyCitation => self.copy_citation(),
+            Action::OpenPager => self.open_file(false),
+            Action::OpenEditor => self.open_file(true),
+            Action::ToggleTimeline => self.open_timeline(),
             _ => {}
         }
     }
@@ -413,14 +457,7 @@ impl App {
         self.documents.items = if query.is_empty() {
             (0..self.docs.len()).collect()
         } else {
-            let mut scored: Vec<(i64, usize)> = (0..self.docs.len())
-                .filter_map(|i| {
-                    let texts = [&self.doc_rows[i], &self.index.titles[i]];
-                    Some((self.matcher.score(query, &texts, &self.docs[i])?, i))
-                })
-                .collect();
-            scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            scored.into_iter().map(|(_, i)| i).collect()
+            self.index.rank_documents(&self.docs, query, &self.doc_rows)
         };
         let position = if self.documents.filter.is_empty() {
             keep.and_then(|k| self.documents.items.iter().position(|&i| i == k))
@@ -469,12 +506,10 @@ impl App {
         let range = self.doc_passage_range();
         let query = &self.sections.query;
         self.sections.items = match self.detail.doc {
-            Some(d) if !query.is_empty() => range
-                .filter(|&p| {
-                    let texts = [&self.passage_rows[p], &self.index.passages[p].text];
-                    self.matcher.score(query, &texts, &self.docs[d]).is_some()
-                })
-                .collect(),
+            Some(_) if !query.is_empty() => {
+                self.index
+                    .filter_passages(&self.docs, query, range, &self.passage_rows)
+            }
             _ => range.collect(),
         };
         self.sections.offset = 0;

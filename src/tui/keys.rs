@@ -68,6 +68,7 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     let detail = app.focus == super::app::Pane::Detail;
     Some(match key.code {
         KeyCode::Char('q') => Action::Quit,
+        KeyCode::Esc if app.overlay == Overlay::Timeline => Action::Cancel,
         KeyCode::Esc if app.overlay != Overlay::None => Action::CloseOverlay,
         KeyCode::Esc => Action::Cancel,
         KeyCode::Char('?') => Action::ToggleHelp,
@@ -87,6 +88,11 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
         KeyCode::Enter => Action::Open,
         KeyCode::Char('/') => Action::StartInput,
         KeyCode::Char('n') => Action::NextMatch,
+        KeyCode::Char('y') => Action::CopySection,
+        KeyCode::Char('c') => Action::CopyCitation,
+        KeyCode::Char('o') => Action::OpenPager,
+        KeyCode::Char('e') => Action::OpenEditor,
+        KeyCode::Char('t') => Action::ToggleTimeline,
         KeyCode::Char('N') => Action::PrevMatch,
         _ => return None,
     })

@@ -20,6 +20,7 @@ pub struct Panes {
     pub documents: Option<Rect>,
     pub sections: Option<Rect>,
     pub detail: Option<Rect>,
+    pub timeline: Option<Rect>,
     pub status: Rect,
 }
 
@@ -47,11 +48,19 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
-/// Lays out the panes. `list` is the list pane shown beside the detail pane when only two fit.
-pub fn panes(area: Rect, focus: Pane, list: Pane) -> Panes {
-    let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+/// Lays out the panes. `list` is the list pane shown beside the detail pane when only two fit;
+/// `strip` rows at the bottom are kept for the timeline.
+pub fn panes(area: Rect, focus: Pane, list: Pane, strip: u16) -> Panes {
+    let strip = if area.height >= strip + 8 { strip } else { 0 };
+    let [main, timeline, status] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(strip),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     let mut panes = Panes {
         status,
+        timeline: (strip > 0).then_some(timeline),
         ..Panes::default()
     };
     if too_small(area) {

@@ -6,8 +6,10 @@
 
 pub mod app;
 pub mod detail;
+pub mod effects;
 pub mod keys;
 pub mod layout;
+pub mod timeline;
 pub mod view;
 pub mod wrap;
 
@@ -20,6 +22,7 @@ use crossterm::execute;
 use crate::cli::Outcome;
 use crate::corpus;
 use app::App;
+use effects::Effect;
 use view::theme::Theme;
 
 /// Loads the corpus and runs the browser until the user quits.
@@ -96,15 +99,53 @@ fn watch_signals(mouse: bool) -> io::Result<()> {
     Ok(())
 }
 
+fn describe(effect: &Effect) -> &'static str {
+    match effect {
+        Effect::Copy(_) => "copy",
+        Effect::Page(_) => "open the pager",
+        Effect::Edit(_) => "open the editor",
+    }
+}
+
+/// Carries out a request of the state: OSC 52 to the terminal, or another program in the
+/// foreground with the terminal handed over to it and taken back after.
+fn carry_out(
+    terminal: &mut ratatui::DefaultTerminal,
+    effect: &Effect,
+    mouse: bool,
+) -> io::Result<()> {
+    match effect {
+        Effect::Copy(text) => effects::write_osc52(&mut io::stdout(), text),
+        Effect::Page(path) | Effect::Edit(path) => {
+            let mut command = match effect {
+                Effect::Edit(_) => effects::editor_command(path),
+                _ => effects::pager_command(path),
+            };
+            leave(mouse);
+            let status = command.status();
+            take_back(terminal, mouse)?;
+            match status? {
+                s if s.success() => Ok(()),
+                s => Err(io::Error::other(format!("it exited with {s}"))),
+            }
+        }
+    }
+}
+
+/// Takes the terminal back after another program had it.
+fn take_back(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    enter(mouse);
+    terminal.clear()
+}
+
 /// Ctrl-Z: hands the terminal back, stops the process like any job, and takes the terminal
 /// again on `fg`.
 fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> io::Result<()> {
     leave(mouse);
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    crossterm::terminal::enable_raw_mode()?;
-    execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
-    enter(mouse);
-    terminal.clear()
+    take_back(terminal, mouse)
 }
 
 fn event_loop(
@@ -127,6 +168,11 @@ fn event_loop(
         }
         if let Some(action) = keys::action_for(&app, &event) {
             app.update(action);
+        }
+        for effect in std::mem::take(&mut app.effects) {
+            if let Err(e) = carry_out(terminal, &effect, mouse) {
+                app.message = Some(format!("could not {}: {e}", describe(&effect)));
+            }
         }
         if app.quit {
             return Ok(());

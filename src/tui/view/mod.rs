@@ -5,6 +5,7 @@ mod highlight;
 mod lists;
 mod overlays;
 pub mod theme;
+mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -41,12 +42,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if let Some(rect) = panes.detail {
         detail::draw_detail(frame, rect, app, theme);
     }
+    if let (Some(rect), Some(t)) = (panes.timeline, &app.timeline) {
+        timeline::draw_timeline(frame, rect, t, theme);
+    }
     draw_status(frame, panes.status, app, theme);
     match app.overlay {
         Overlay::Help => overlays::draw_help(frame, area, theme),
         Overlay::Problems => overlays::draw_problems(frame, area, app, theme),
         Overlay::Palette => overlays::draw_palette(frame, area, app, theme),
-        Overlay::None => {}
+        Overlay::None | Overlay::Timeline => {}
     }
 }
 

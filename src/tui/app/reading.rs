@@ -1,0 +1,137 @@
+//! Reading like a researcher: copying a section or a citation, opening the file elsewhere, and
+//! the timeline. State changes only; the event loop carries out the [`Effect`]s.
+
+use super::{Action, App, Input, Overlay};
+use crate::query::BODY_ID;
+use crate::tui::effects::Effect;
+use crate::tui::timeline::{Timeline, chosen_year, without_dates};
+
+impl App {
+    /// The passage being read: the selected section, or the one at the top of the pane.
+    fn reading_passage(&self) -> Option<usize> {
+        self.detail.marked.or_else(|| {
+            self.detail.text.lines[self
+                .detail
+                .scroll
+                .min(self.detail.text.lines.len().saturating_sub(1))..]
+                .iter()
+                .find_map(|l| l.passage)
+        })
+    }
+
+    pub(super) fn copy_section(&mut self) {
+        let Some(doc) = self.current_doc() else {
+            return;
+        };
+        let Some(local) = self.reading_passage() else {
+            self.message = Some("nothing to copy: this document has no text".into());
+            return;
+        };
+        let passage = &self.index.passages[self.doc_passage_range().start + local];
+        let text = crate::cite::section_text(doc, &passage.section).unwrap_or_default();
+        let what = if passage.section == BODY_ID {
+            "the opening text".to_string()
+        } else {
+            format!("section {}", passage.section)
+        };
+        self.copy(text, &what);
+    }
+
+    pub(super) fn copy_citation(&mut self) {
+        let Some(doc) = self.current_doc() else {
+            return;
+        };
+        let citation = crate::cite::citation(doc);
+        self.copy(citation, "the citation");
+    }
+
+    fn copy(&mut self, text: String, what: &str) {
+        if !self.osc52 {
+            self.message = Some(
+                "copying is off (osc52 = false in the config); `dossier cite` prints citations"
+                    .into(),
+            );
+            return;
+        }
+        let chars = text.chars().count();
+        self.effects.push(Effect::Copy(text));
+        self.message = Some(format!(
+            "copied {what} ({chars} characters) to the clipboard"
+        ));
+    }
+
+    pub(super) fn open_file(&mut self, editor: bool) {
+        let Some(doc) = self.current_doc() else {
+            return;
+        };
+        let path = std::path::PathBuf::from(&doc.path);
+        self.effects.push(if editor {
+            Effect::Edit(path)
+        } else {
+            Effect::Page(path)
+        });
+    }
+
+    // --- timeline ----------------------------------------------------------------------
+
+    /// Opens (or closes) the timeline for the documents the filter shows, year terms aside.
+    pub(super) fn open_timeline(&mut self) {
+        if self.timeline.take().is_some() {
+            self.overlay = Overlay::None;
+            self.relayout_detail(self.pane_height(super::Pane::Detail));
+            return;
+        }
+        let base = crate::query::parse_query(&without_dates(&self.documents.filter));
+        let docs = self.docs.iter().enumerate().filter(|(i, doc)| {
+            base.is_empty()
+                || self
+                    .matcher
+                    .score(&base, &[&self.doc_rows[*i], &self.index.titles[*i]], doc)
+                    .is_some()
+        });
+        match Timeline::of(docs.map(|(_, d)| d), chosen_year(&self.documents.filter)) {
+            Some(timeline) => {
+                self.timeline = Some(timeline);
+                self.overlay = Overlay::Timeline;
+                self.input = Input::None;
+                self.message = Some("←/→ choose a year · Enter filter to it · Esc close".into());
+            }
+            None => self.message = Some("no dated documents to chart".into()),
+        }
+        self.relayout_detail(self.pane_height(super::Pane::Detail));
+    }
+
+    pub(super) fn timeline_action(&mut self, action: Action) {
+        let Some(timeline) = self.timeline.as_mut() else {
+            self.overlay = Overlay::None;
+            return;
+        };
+        match action {
+            Action::FocusLeft | Action::Up => timeline.step(-1),
+            Action::FocusRight | Action::Down => timeline.step(1),
+            Action::Top => {
+                timeline.cursor = timeline.counts.iter().position(|&c| c > 0).unwrap_or(0)
+            }
+            Action::Bottom => {
+                timeline.cursor = timeline.counts.iter().rposition(|&c| c > 0).unwrap_or(0)
+            }
+            Action::Open | Action::Accept => {
+                let year = timeline.year();
+                let base = without_dates(&self.documents.filter);
+                let filter = if base.is_empty() {
+                    format!("year:{year}")
+                } else {
+                    format!("{base} year:{year}")
+                };
+                self.set_documents_filter(filter);
+                self.message = Some(format!("documents of {year}"));
+            }
+            Action::ToggleTimeline | Action::Cancel => {
+                self.timeline = None;
+                self.overlay = Overlay::None;
+                self.relayout_detail(self.pane_height(super::Pane::Detail));
+            }
+            _ => {}
+        }
+    }
+}
