@@ -56,31 +56,46 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
         return Some(ParsedDate { iso });
     }
     let (mut year, mut month, mut day) = (None, None, None);
+    // After a dash, words are the end of a range (`October 3 - 4, 1962`, `September 30 -
+    // October 2, 1962`): they must read as date words, but the ISO value is the start.
+    let mut range_end = false;
     for word in text.split(|c: char| c.is_whitespace() || c == ',') {
         let word = word.trim_matches(|c: char| c == '(' || c == ')');
-        if word.is_empty() || matches!(word, "-" | "–" | "—" | "of" | "the") {
+        if matches!(word, "-" | "–" | "—" | "to") {
+            range_end = true;
+            continue;
+        }
+        if word.is_empty() || matches!(word, "of" | "the") {
             continue;
         }
         if APPROXIMATE.iter().any(|a| a.eq_ignore_ascii_case(word)) {
             continue;
         }
+        // A slot already filled may be filled again only by the end of a range.
+        let fill = |slot: &mut Option<_>, value| match slot {
+            None => {
+                *slot = Some(value);
+                true
+            }
+            Some(_) => range_end,
+        };
         if let Some(m) = month_number(word) {
-            if month.replace(m).is_some() {
+            if !fill(&mut month, m) {
                 return None;
             }
         } else if let Some(y) = year_number(word) {
-            if year.replace(y).is_some() {
+            if !fill(&mut year, y as u32) {
                 return None;
             }
         } else if let Some(d) = day_number(word) {
-            if day.replace(d).is_some() {
+            if !fill(&mut day, d) {
                 return None;
             }
         } else {
             return None;
         }
     }
-    let year = year?;
+    let year = year? as i32;
     let iso = match (month, day) {
         (Some(m), Some(d)) => NaiveDate::from_ymd_opt(year, m, d)?
             .format("%Y-%m-%d")
@@ -168,6 +183,12 @@ mod tests {
         assert_eq!(iso("1984-03-25").as_deref(), Some("1984-03-25"));
         assert_eq!(iso("12 марта 1963").as_deref(), Some("1963-03-12"));
         assert_eq!(iso("Sept. 1, 1939").as_deref(), Some("1939-09-01"));
+        assert_eq!(iso("October 3 - 4, 1962").as_deref(), Some("1962-10-03"));
+        assert_eq!(
+            iso("September 30 - October 2, 1962").as_deref(),
+            Some("1962-09-30")
+        );
+        assert_eq!(iso("3 to 5 May 1955").as_deref(), Some("1955-05-03"));
     }
 
     #[test]

@@ -173,7 +173,7 @@ fn repeats_title(text: &str, title: &str) -> bool {
 /// and print buttons under the summary) is page structure, outside the body.
 fn read_body(paras: &[Para], has_trailer: bool, doc: &mut Document) {
     let paras = without_trailing_chrome(paras);
-    let end_marker = paras.iter().position(|p| p.text.ends_with("(end)"));
+    let end_marker = paras.iter().position(|p| is_end_marker(&p.text));
     let (body, after): (&[Para], &[Para]) = match end_marker {
         Some(at) => paras.split_at(at + 1),
         None => {
@@ -190,9 +190,31 @@ fn read_body(paras: &[Para], has_trailer: bool, doc: &mut Document) {
     let tree = sections::build_sections(body.iter().map(|p| p.text.as_str()));
     doc.body = tree.body;
     doc.sections = tree.sections;
-    let mut after = after.iter().filter(|p| !chrome::is_chrome(&p.text));
-    doc.summary = after.next().map(|p| p.text.clone());
-    doc.notes.extend(after.map(|p| p.text.clone()));
+    // After `(end)` a signature or a drafter's line can come before the abstract: the summary
+    // is the first paragraph that reads like one, else simply the first.
+    let after: Vec<&Para> = after
+        .iter()
+        .filter(|p| !chrome::is_chrome(&p.text))
+        .collect();
+    let summary_at = after
+        .iter()
+        .position(|p| trailer::looks_like_summary(&p.text))
+        .or((!after.is_empty()).then_some(0));
+    for (i, p) in after.iter().enumerate() {
+        if Some(i) == summary_at {
+            doc.summary = Some(p.text.clone());
+        } else {
+            doc.notes.push(p.text.clone());
+        }
+    }
+}
+
+/// `(end)` closing a telegram, in any case, perhaps followed by a full stop.
+fn is_end_marker(text: &str) -> bool {
+    let tail = text.trim_end_matches(['.', ' ']);
+    tail.len() >= 5
+        && tail.is_char_boundary(tail.len() - 5)
+        && tail[tail.len() - 5..].eq_ignore_ascii_case("(end)")
 }
 
 fn without_trailing_chrome(paras: &[Para]) -> &[Para] {
@@ -285,5 +307,29 @@ fn finish(doc: &mut Document) {
     if doc.source.is_none() {
         doc.problems
             .push("no Document Information (source) note".into());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn end_marker_in_any_case() {
+        assert!(is_end_marker("the last words. (end)"));
+        assert!(is_end_marker("the last words. (END)."));
+        assert!(!is_end_marker("the end"));
+        assert!(!is_end_marker("Громыко (конец)"));
+    }
+
+    #[test]
+    fn a_signature_after_end_is_not_the_summary() {
+        let page = "March 25, 1984\n\nCable from A to B\n\n1. We met the minister today. (END)\n\nKatori\n\nAmbassador Katori reports on a meeting with the minister about trade.\n\nDocument Information\n\nArchive X.";
+        let doc = parse_document(page, "t", "t.txt");
+        assert_eq!(
+            doc.summary.as_deref(),
+            Some("Ambassador Katori reports on a meeting with the minister about trade.")
+        );
+        assert_eq!(doc.notes, vec!["Katori"]);
     }
 }
