@@ -550,3 +550,58 @@ fn the_timeline_counts_the_filter_without_its_year() {
         "other years of cables are still counted"
     );
 }
+
+#[test]
+fn reloading_keeps_the_document_section_and_filter() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir("sample").unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let paths = [dir.path().to_path_buf()];
+    let mut app = App::new(corpus::load(&paths), Rect::new(0, 0, 100, 30));
+    key(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "cable");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('j'));
+    let doc = current_id(&app);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('j'));
+    let section = current_section(&app);
+    std::fs::remove_file(dir.path().join("002_letter_lubeck_registry.txt")).unwrap();
+    std::fs::write(
+        dir.path().join("zz_new.txt"),
+        "1950\n\nCable from A to B\n\n1. A new cable.\n",
+    )
+    .unwrap();
+    app.reload(corpus::load(&paths));
+    assert_eq!(app.docs.len(), 15);
+    assert_eq!(app.documents.filter, "cable");
+    assert_eq!(current_id(&app), doc);
+    assert_eq!(current_section(&app), section);
+    assert!(app.detail.marked.is_some());
+    assert_eq!(app.focus, Pane::Sections);
+    assert!(app.message.as_deref().unwrap_or("").contains("reloaded"));
+}
+
+#[test]
+fn reloading_without_the_current_document_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "1950\n\nCable from A to B\n\n1. Text.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "1951\n\nLetter from C to D\n\nDear D.\n",
+    )
+    .unwrap();
+    let paths = [dir.path().to_path_buf()];
+    let mut app = App::new(corpus::load(&paths), Rect::new(0, 0, 100, 30));
+    assert_eq!(current_id(&app), "a");
+    std::fs::remove_file(dir.path().join("a.txt")).unwrap();
+    app.reload(corpus::load(&paths));
+    assert_eq!(current_id(&app), "b");
+    assert!(app.message.as_deref().unwrap_or("").contains("gone"));
+}

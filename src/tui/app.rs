@@ -8,6 +8,7 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 
 mod reading;
+mod reload;
 
 use super::detail::{DetailText, find_in_line, layout_document};
 use super::effects::Effect;
@@ -449,7 +450,7 @@ impl App {
 
     // --- documents ---------------------------------------------------------------------
 
-    fn set_documents_filter(&mut self, filter: String) {
+    pub(super) fn set_documents_filter(&mut self, filter: String) {
         let keep = self.documents.current();
         self.documents.query = parse_query(&filter);
         self.documents.filter = filter;
@@ -500,7 +501,7 @@ impl App {
 
     // --- sections ----------------------------------------------------------------------
 
-    fn set_sections_filter(&mut self, filter: String) {
+    pub(super) fn set_sections_filter(&mut self, filter: String) {
         self.sections.query = parse_query(&filter);
         self.sections.filter = filter;
         let range = self.doc_passage_range();
@@ -578,7 +579,7 @@ impl App {
         self.detail.scroll = offset_by(self.detail.scroll, delta).min(self.max_scroll());
     }
 
-    fn set_search(&mut self, search: String) {
+    pub(super) fn set_search(&mut self, search: String) {
         self.find_matches(&search);
         self.detail.search = search;
         // Jump to the first match at or below the top of the pane, as `less` does.

@@ -11,10 +11,12 @@ pub mod keys;
 pub mod layout;
 pub mod timeline;
 pub mod view;
+pub mod watch;
 pub mod wrap;
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
+use std::time::Duration;
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
@@ -24,6 +26,11 @@ use crate::corpus;
 use app::App;
 use effects::Effect;
 use view::theme::Theme;
+
+/// How often the loop looks for changed files while idle.
+const RELOAD_CHECK: Duration = Duration::from_millis(250);
+/// How long a burst of file changes may take before the corpus is read again.
+const RELOAD_SETTLE: Duration = Duration::from_millis(150);
 
 /// Loads the corpus and runs the browser until the user quits.
 pub fn run(paths: &[PathBuf], mouse: bool) -> io::Result<Outcome> {
@@ -50,7 +57,7 @@ pub fn run(paths: &[PathBuf], mouse: bool) -> io::Result<Outcome> {
     let mut terminal = ratatui::try_init()?;
     watch_signals(mouse)?;
     enter(mouse);
-    let result = event_loop(&mut terminal, corpus, mouse);
+    let result = event_loop(&mut terminal, paths, corpus, mouse);
     leave(mouse);
     result.map(|()| Outcome::Success)
 }
@@ -150,6 +157,7 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> io::Result<(
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
+    paths: &[PathBuf],
     corpus: corpus::Corpus,
     mouse: bool,
 ) -> io::Result<()> {
@@ -159,9 +167,30 @@ fn event_loop(
         ratatui::layout::Rect::new(0, 0, size.width, size.height),
     );
     let theme = Theme::from_env();
+    let watch = watch::Watch::new(paths);
+    let mut dirty = true;
     loop {
-        terminal.draw(|frame| view::draw(frame, &app, &theme))?;
-        let event = event::read()?;
+        if dirty {
+            terminal.draw(|frame| view::draw(frame, &app, &theme))?;
+        }
+        dirty = false;
+        // With a watch, wake up a few times a second to look for changed files (no drawing
+        // unless something changed); without one, block until the next event.
+        let event = match &watch {
+            Some(_) if !event::poll(RELOAD_CHECK)? => None,
+            _ => Some(event::read()?),
+        };
+        if watch.as_ref().is_some_and(watch::Watch::changed) {
+            // Let a burst of writes (a copy, an editor's save) settle before reading.
+            std::thread::sleep(RELOAD_SETTLE);
+            let _ = watch.as_ref().map(watch::Watch::changed);
+            app.reload(corpus::load(paths));
+            dirty = true;
+        }
+        let Some(event) = event else {
+            continue;
+        };
+        dirty = true;
         if keys::is_suspend(&event) {
             suspend(terminal, mouse)?;
             continue;

@@ -1,0 +1,75 @@
+//! Live reload: a new corpus replaces the old one while the reader keeps their place — the
+//! same document and section (by id), the same filters, the same scroll where the document is
+//! unchanged.
+
+use super::{App, Overlay, Pane};
+use crate::corpus::Corpus;
+
+impl App {
+    /// Replaces the corpus, keeping the selection, filters, focus and scroll where possible.
+    pub fn reload(&mut self, corpus: Corpus) {
+        let doc_id = self.current_doc().map(|d| d.id.clone());
+        let section = self
+            .sections
+            .current()
+            .filter(|_| self.detail.marked.is_some())
+            .map(|p| self.index.passages[p].section.clone());
+        let scroll = self.detail.scroll;
+        let documents_filter = self.documents.filter.clone();
+        let sections_filter = self.sections.filter.clone();
+        let search = self.detail.search.clone();
+        let count = corpus.documents.len();
+
+        let mut fresh = App::new(corpus, self.size);
+        fresh.osc52 = self.osc52;
+        fresh.focus = self.focus;
+        fresh.list_pane = self.list_pane;
+        fresh.set_documents_filter(documents_filter);
+        if let Some(position) = doc_id.as_ref().and_then(|id| {
+            fresh
+                .documents
+                .items
+                .iter()
+                .position(|&d| fresh.docs[d].id == *id)
+        }) {
+            fresh.select_document(position);
+        }
+        let same_doc = doc_id.is_some() && fresh.current_doc().map(|d| &d.id) == doc_id.as_ref();
+        if same_doc {
+            fresh.set_sections_filter(sections_filter);
+            let wanted = section.and_then(|id| {
+                fresh
+                    .sections
+                    .items
+                    .iter()
+                    .position(|&p| fresh.index.passages[p].section == id)
+            });
+            match wanted {
+                Some(position) => fresh.select_section(position),
+                None => {
+                    fresh.detail.marked = None;
+                    fresh.sections.selected = 0;
+                }
+            }
+            fresh.detail.scroll = scroll.min(fresh.max_scroll());
+            if !search.is_empty() {
+                fresh.set_search(search);
+            }
+        }
+        fresh.input = self.input;
+        fresh.overlay = match self.overlay {
+            Overlay::Palette | Overlay::Timeline => Overlay::None,
+            other => other,
+        };
+        if fresh.focus == Pane::Sections && fresh.sections.items.is_empty() {
+            fresh.focus = Pane::Documents;
+        }
+        fresh.message = Some(match (doc_id.is_some(), same_doc) {
+            (true, false) => {
+                format!("reloaded: {count} documents (the document you were reading is gone)")
+            }
+            _ => format!("reloaded: {count} documents"),
+        });
+        *self = fresh;
+    }
+}
