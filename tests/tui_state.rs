@@ -605,3 +605,113 @@ fn reloading_without_the_current_document_says_so() {
     assert_eq!(current_id(&app), "b");
     assert!(app.message.as_deref().unwrap_or("").contains("gone"));
 }
+
+#[test]
+fn m_bookmarks_the_section_with_a_note_and_quote_lists_them() {
+    use dossier::tui::effects::Effect;
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('m'));
+    assert_eq!(app.input, Input::Note);
+    typing(&mut app, "quote this");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.input, Input::None);
+    assert_eq!(app.bookmarks.len(), 1);
+    assert_eq!(app.bookmarks[0].section, "1.1");
+    assert_eq!(app.bookmarks[0].note, "quote this");
+    assert_eq!(app.effects, vec![Effect::SaveState]);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('m'));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.bookmarks.len(), 1, "Esc makes no bookmark");
+
+    // Somewhere else, then back through the list.
+    key(&mut app, KeyCode::Char('h'));
+    key(&mut app, KeyCode::Char('G'));
+    key(&mut app, KeyCode::Char('\''));
+    assert_eq!(app.overlay, Overlay::Bookmarks);
+    assert!(app.bookmark_row(0).contains("› 1.1 — quote this"));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(current_id(&app), SEED);
+    assert_eq!(current_section(&app), "1.1");
+    assert_eq!(app.focus, Pane::Detail);
+}
+
+#[test]
+fn the_bookmark_list_filters_and_d_deletes() {
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Enter);
+    for (down, note) in [(1, "first"), (3, "second")] {
+        for _ in 0..down {
+            key(&mut app, KeyCode::Char('j'));
+        }
+        key(&mut app, KeyCode::Char('m'));
+        typing(&mut app, note);
+        key(&mut app, KeyCode::Enter);
+    }
+    key(&mut app, KeyCode::Char('\''));
+    assert_eq!(app.bookmark_list.items.len(), 2);
+    key(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "second");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.bookmark_list.items.len(), 1);
+    key(&mut app, KeyCode::Char('d'));
+    assert_eq!(app.bookmarks.len(), 1);
+    assert_eq!(app.bookmarks[0].note, "first");
+}
+
+#[test]
+fn the_reading_position_is_saved_and_restored() {
+    let mut first = app(100, 30);
+    key(&mut first, KeyCode::Char('j'));
+    key(&mut first, KeyCode::Char('j'));
+    key(&mut first, KeyCode::Enter);
+    key(&mut first, KeyCode::Char('j'));
+    key(&mut first, KeyCode::Char('j'));
+    let (doc, section, scroll) = (
+        current_id(&first),
+        current_section(&first),
+        first.detail.scroll,
+    );
+    let state = first.saved_state();
+    assert_eq!(
+        state.resume.as_ref().map(|r| r.doc_id.clone()),
+        Some(doc.clone())
+    );
+
+    let mut second = app(100, 30);
+    second.restore(state);
+    assert_eq!(current_id(&second), doc);
+    assert_eq!(current_section(&second), section);
+    assert_eq!(second.detail.scroll, scroll);
+}
+
+#[test]
+fn a_changed_document_is_flagged_in_bookmarks_and_on_resume() {
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('m'));
+    key(&mut app, KeyCode::Enter);
+    let mut state = app.saved_state();
+    state.bookmarks[0].doc_hash = "0000000000000000".into();
+    if let Some(resume) = state.resume.as_mut() {
+        resume.doc_hash = "0000000000000000".into();
+        resume.scroll = 40;
+    }
+    let mut later = self::app(100, 30);
+    later.restore(state);
+    assert!(
+        later
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("changed since")
+    );
+    assert_eq!(
+        later.detail.scroll, 0,
+        "no stale scroll position into a changed text"
+    );
+    assert!(later.bookmark_row(0).ends_with("(document changed)"));
+}

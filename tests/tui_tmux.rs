@@ -107,7 +107,8 @@ fn jump_to_a_section_then_quit_restores_the_terminal() {
     let stty_file = dir.path().join("stty");
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample");
     let command = format!(
-        "{bin} {}; echo $? > {}; stty -a > {}; sleep 30",
+        "XDG_STATE_HOME={} {bin} {}; echo $? > {}; stty -a > {}; sleep 30",
+        dir.path().display(),
         sample.display(),
         status_file.display(),
         stty_file.display()
@@ -166,7 +167,13 @@ fn jump_to_a_section_then_quit_restores_the_terminal() {
 fn y_sends_the_section_to_the_clipboard_with_osc52() {
     let bin = env!("CARGO_BIN_EXE_dossier");
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample");
-    let session = Session::start(100, 30, &format!("{bin} {}; sleep 30", sample.display()));
+    let state = tempfile::tempdir().expect("temp dir");
+    let command = format!(
+        "XDG_STATE_HOME={} {bin} {}; sleep 30",
+        state.path().display(),
+        sample.display()
+    );
+    let session = Session::start(100, 30, &command);
     session.run(&["set-option", "-s", "set-clipboard", "on"]);
     session.wait_for("Documents");
     session.keys(&["Enter", "j"]);

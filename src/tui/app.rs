@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use ratatui::layout::Rect;
 
+mod bookmarks;
 mod reading;
 mod reload;
 
@@ -42,6 +43,10 @@ pub enum Input {
     /// Search inside the detail pane's document.
     Search,
     Palette,
+    /// The note of a bookmark being made.
+    Note,
+    /// The filter of the bookmark list.
+    BookmarkFilter,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +56,7 @@ pub enum Overlay {
     Problems,
     Palette,
     Timeline,
+    Bookmarks,
 }
 
 /// Everything the user can do.
@@ -95,6 +101,12 @@ pub enum Action {
     OpenEditor,
     /// `t`: the documents-per-year strip.
     ToggleTimeline,
+    /// `m`: bookmark the section being read.
+    Bookmark,
+    /// `'`: the bookmark list.
+    ShowBookmarks,
+    /// `d` in the bookmark list.
+    Delete,
     Click {
         column: u16,
         row: u16,
@@ -184,6 +196,11 @@ pub struct App {
     pub timeline: Option<Timeline>,
     /// Whether copying may use OSC 52 (the config can turn it off).
     pub osc52: bool,
+    pub bookmarks: Vec<crate::state::Bookmark>,
+    /// The bookmark list: indices into `bookmarks`.
+    pub bookmark_list: ListView,
+    /// The note of the bookmark being made.
+    pub note: String,
 }
 
 impl App {
@@ -234,6 +251,9 @@ impl App {
             effects: Vec::new(),
             timeline: None,
             osc52: true,
+            bookmarks: Vec::new(),
+            bookmark_list: ListView::default(),
+            note: String::new(),
         };
         app.show_document();
         app
@@ -285,6 +305,8 @@ impl App {
             Action::Click { column, row } => self.click(column, row),
             _ if self.overlay == Overlay::Palette => self.palette_action(action),
             _ if self.overlay == Overlay::Timeline => self.timeline_action(action),
+            _ if self.overlay == Overlay::Bookmarks => self.bookmarks_action(action),
+            _ if self.input == Input::Note => self.note_action(action),
             _ if self.overlay == Overlay::Problems => self.problems_action(action),
             _ if self.overlay == Overlay::Help => self.overlay = Overlay::None,
             _ if self.input != Input::None => self.input_action(action),
@@ -352,6 +374,8 @@ impl App {
             Action::OpenPager => self.open_file(false),
             Action::OpenEditor => self.open_file(true),
             Action::ToggleTimeline => self.open_timeline(),
+            Action::Bookmark => self.start_bookmark(),
+            Action::ShowBookmarks => self.open_bookmarks(),
             _ => {}
         }
     }
@@ -411,13 +435,28 @@ impl App {
         }
     }
 
+    fn note_action(&mut self, action: Action) {
+        match action {
+            Action::Type(c) => self.note.push(c),
+            Action::Backspace => {
+                self.note.pop();
+            }
+            Action::Accept => self.finish_bookmark(),
+            Action::Cancel => {
+                self.input = Input::None;
+                self.message = Some("no bookmark made".into());
+            }
+            _ => {}
+        }
+    }
+
     fn input_action(&mut self, action: Action) {
         let input = self.input;
         let mut text = match input {
             Input::Filter(Pane::Documents) => self.documents.filter.clone(),
             Input::Filter(_) => self.sections.filter.clone(),
             Input::Search => self.detail.search.clone(),
-            Input::Palette | Input::None => return,
+            Input::Palette | Input::None | Input::Note | Input::BookmarkFilter => return,
         };
         match action {
             Action::Type(c) => text.push(c),
@@ -722,12 +761,7 @@ impl App {
         let Some(doc) = self.index.passages.get(passage).map(|p| p.doc) else {
             return;
         };
-        if !self.documents.items.contains(&doc) {
-            self.set_documents_filter(String::new());
-        }
-        if let Some(position) = self.documents.items.iter().position(|&d| d == doc) {
-            self.select_document(position);
-        }
+        self.go_to_document(doc);
         if !self.sections.items.contains(&passage) {
             self.set_sections_filter(String::new());
         }
@@ -735,6 +769,16 @@ impl App {
             self.select_section(position);
         }
         self.set_focus(Pane::Detail);
+    }
+
+    /// Selects a document by its index in the corpus, clearing a filter that hides it.
+    pub fn go_to_document(&mut self, doc: usize) {
+        if !self.documents.items.contains(&doc) {
+            self.set_documents_filter(String::new());
+        }
+        if let Some(position) = self.documents.items.iter().position(|&d| d == doc) {
+            self.select_document(position);
+        }
     }
 
     // --- problems ----------------------------------------------------------------------

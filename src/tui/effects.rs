@@ -17,6 +17,8 @@ pub enum Effect {
     Page(PathBuf),
     /// Open a file in `$EDITOR`, read-only where the editor allows.
     Edit(PathBuf),
+    /// Write the bookmarks (and the reading position) to the state file.
+    SaveState,
 }
 
 /// The OSC 52 sequence that asks the terminal (through SSH and tmux) to set its clipboard.

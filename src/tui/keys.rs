@@ -93,6 +93,9 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('o') => Action::OpenPager,
         KeyCode::Char('e') => Action::OpenEditor,
         KeyCode::Char('t') => Action::ToggleTimeline,
+        KeyCode::Char('m') => Action::Bookmark,
+        KeyCode::Char('\'') => Action::ShowBookmarks,
+        KeyCode::Char('d') if app.overlay == Overlay::Bookmarks => Action::Delete,
         KeyCode::Char('N') => Action::PrevMatch,
         _ => return None,
     })

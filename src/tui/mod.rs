@@ -106,11 +106,19 @@ fn watch_signals(mouse: bool) -> io::Result<()> {
     Ok(())
 }
 
+/// What the event loop needs besides the state: how the terminal was set up, and where this
+/// corpus's bookmarks live.
+struct Session {
+    mouse: bool,
+    corpus_key: String,
+}
+
 fn describe(effect: &Effect) -> &'static str {
     match effect {
         Effect::Copy(_) => "copy",
         Effect::Page(_) => "open the pager",
         Effect::Edit(_) => "open the editor",
+        Effect::SaveState => "save the bookmarks",
     }
 }
 
@@ -118,10 +126,13 @@ fn describe(effect: &Effect) -> &'static str {
 /// foreground with the terminal handed over to it and taken back after.
 fn carry_out(
     terminal: &mut ratatui::DefaultTerminal,
+    app: &App,
     effect: &Effect,
-    mouse: bool,
+    session: &Session,
 ) -> io::Result<()> {
+    let mouse = session.mouse;
     match effect {
+        Effect::SaveState => crate::state::save(&session.corpus_key, &app.saved_state()),
         Effect::Copy(text) => effects::write_osc52(&mut io::stdout(), text),
         Effect::Page(path) | Effect::Edit(path) => {
             let mut command = match effect {
@@ -168,6 +179,15 @@ fn event_loop(
     );
     let theme = Theme::from_env();
     let watch = watch::Watch::new(paths);
+    let session = Session {
+        mouse,
+        corpus_key: crate::state::corpus_key(paths),
+    };
+    let (state, warning) = crate::state::load(&session.corpus_key);
+    app.restore(state);
+    if let Some(warning) = warning {
+        app.message = Some(warning);
+    }
     let mut dirty = true;
     loop {
         if dirty {
@@ -199,11 +219,16 @@ fn event_loop(
             app.update(action);
         }
         for effect in std::mem::take(&mut app.effects) {
-            if let Err(e) = carry_out(terminal, &effect, mouse) {
+            if let Err(e) = carry_out(terminal, &app, &effect, &session) {
                 app.message = Some(format!("could not {}: {e}", describe(&effect)));
             }
         }
         if app.quit {
+            // The reading position is remembered for next time; failing that is not fatal.
+            if let Err(e) = crate::state::save(&session.corpus_key, &app.saved_state()) {
+                leave(mouse);
+                eprintln!("dossier: could not save the reading position: {e}");
+            }
             return Ok(());
         }
     }

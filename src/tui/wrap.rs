@@ -60,6 +60,28 @@ pub fn wrap(text: &str, width: usize, first: usize) -> Vec<String> {
     lines
 }
 
+/// Columns of a document title in a palette or bookmark row, so that what follows stays visible.
+pub const TITLE_WIDTH: usize = 44;
+
+/// `text` cut to at most `width` columns, with `…` when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = ch.width().unwrap_or(0);
+        if used + w >= width {
+            break;
+        }
+        out.push(ch);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +109,12 @@ mod tests {
     #[test]
     fn long_words_are_broken() {
         assert_eq!(wrap("abcdefghij", 4, 0), vec!["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn truncation_counts_columns() {
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(truncate("鸭绿江口渔业", 7), "鸭绿江…");
     }
 
     #[test]

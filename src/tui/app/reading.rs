@@ -8,7 +8,7 @@ use crate::tui::timeline::{Timeline, chosen_year, without_dates};
 
 impl App {
     /// The passage being read: the selected section, or the one at the top of the pane.
-    fn reading_passage(&self) -> Option<usize> {
+    pub(super) fn reading_passage(&self) -> Option<usize> {
         self.detail.marked.or_else(|| {
             self.detail.text.lines[self
                 .detail

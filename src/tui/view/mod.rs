@@ -50,6 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Overlay::Help => overlays::draw_help(frame, area, theme),
         Overlay::Problems => overlays::draw_problems(frame, area, app, theme),
         Overlay::Palette => overlays::draw_palette(frame, area, app, theme),
+        Overlay::Bookmarks => overlays::draw_bookmarks(frame, area, app, theme),
         Overlay::None | Overlay::Timeline => {}
     }
 }
@@ -87,6 +88,11 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (Input::Filter(_), _) => "type to filter · Enter keep · Esc clear",
         (Input::Search, _) => "type to search · Enter keep · Esc clear",
         (Input::Palette, _) => "type to jump · ↑↓ choose · Enter go · Esc close",
+        (Input::Note, _) => "",
+        (Input::BookmarkFilter, _) => "type to filter · Enter keep · Esc clear",
+        (_, _) if app.overlay == super::app::Overlay::Bookmarks => {
+            "Enter jump · d delete · / filter · Esc close"
+        }
         (_, Pane::Detail) => "? help · / search · n/N next · ^P jump · q quit",
         _ => "? help · / filter · Enter open · ^P jump · q quit",
     };

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
 use super::highlight::spans_with_marks;
 use super::theme::Theme;
 use crate::tui::app::App;
+use crate::tui::wrap::{TITLE_WIDTH, truncate};
 
 /// Every key, as the help overlay lists it.
 pub const KEYS: &[(&str, &str)] = &[
@@ -27,6 +28,8 @@ pub const KEYS: &[(&str, &str)] = &[
     ("c", "copy a citation of the document"),
     ("t", "timeline: documents per year; Enter filters"),
     ("o e", "open the file in $PAGER / $EDITOR (read-only)"),
+    ("m", "bookmark the section (with a note)"),
+    ("'", "bookmarks: Enter jump, d delete, / filter"),
     ("p", "problems found while loading"),
     ("?", "this help"),
     ("q  Ctrl-C", "quit"),
@@ -144,28 +147,55 @@ pub fn draw_palette(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// `document title › section id › heading`
 pub fn palette_row(app: &App, passage: usize) -> String {
     let p = &app.index.passages[passage];
-    let title = truncate(&app.docs[p.doc].title, PALETTE_TITLE_WIDTH);
+    let title = truncate(&app.docs[p.doc].title, TITLE_WIDTH);
     format!("{title} › {} › {}", p.section, p.heading)
 }
 
-/// Columns of a document title in a palette row, so that the section stays visible.
-const PALETTE_TITLE_WIDTH: usize = 44;
-
-fn truncate(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    if unicode_width::UnicodeWidthStr::width(text) <= width {
-        return text.to_string();
+pub fn draw_bookmarks(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let list = &app.bookmark_list;
+    let width = (area.width as usize * 9 / 10).max(20) as u16;
+    let height = (list.items.len() as u16 + 4).clamp(5, area.height.saturating_sub(2).max(5));
+    let rect = popup(frame, area, width, height);
+    let title = format!(" Bookmarks · {}/{} ", list.items.len(), app.bookmarks.len());
+    let mut block = Block::bordered()
+        .title(title)
+        .border_style(theme.border(true));
+    if app.input == crate::tui::app::Input::BookmarkFilter || !list.filter.is_empty() {
+        block = block.title_bottom(Line::from(format!(" /{}▏ ", list.filter)));
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for ch in text.chars() {
-        let w = ch.width().unwrap_or(0);
-        if used + w >= width {
-            break;
-        }
-        out.push(ch);
-        used += w;
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let visible = inner.height.max(1) as usize;
+    let offset = list.selected.saturating_sub(visible - 1);
+    let rows: Vec<ListItem> = list
+        .items
+        .iter()
+        .skip(offset)
+        .take(visible)
+        .map(|&i| {
+            let text = app.bookmark_row(i);
+            let positions = app.matcher.highlight(&list.query, &text);
+            ListItem::new(Line::from(spans_with_marks(
+                &text,
+                &positions,
+                Style::new(),
+                theme.matched(),
+            )))
+        })
+        .collect();
+    let selected = (!list.items.is_empty()).then(|| list.selected - offset);
+    let mut state = ListState::default().with_selected(selected);
+    frame.render_stateful_widget(
+        List::new(rows).highlight_style(theme.selected()),
+        inner,
+        &mut state,
+    );
+    if list.items.is_empty() {
+        let note = if app.bookmarks.is_empty() {
+            "(no bookmarks: m bookmarks a section)"
+        } else {
+            "(no match)"
+        };
+        frame.render_widget(Span::styled(note, theme.faint()), inner);
     }
-    out.push('…');
-    out
 }

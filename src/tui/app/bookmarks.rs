@@ -1,0 +1,249 @@
+//! Bookmarks and resume. `m` bookmarks the section being read, with an optional note; `'`
+//! lists the bookmarks (filterable; `Enter` jumps, `d` deletes). The reading position is
+//! restored when the same corpus is opened again. The state is saved by the event loop
+//! (`Effect::SaveState`); here it is only changed.
+
+use super::{Action, App, Input, ListView, Overlay};
+use crate::query::fold::Haystack;
+use crate::query::parse_query;
+use crate::state::{Bookmark, Resume, State};
+use crate::tui::effects::Effect;
+use crate::tui::wrap::{TITLE_WIDTH, truncate};
+
+impl App {
+    /// Takes the remembered state of this corpus: bookmarks, and the place the reader left.
+    pub fn restore(&mut self, state: State) {
+        self.bookmarks = state.bookmarks;
+        self.filter_bookmarks(String::new());
+        let Some(resume) = state.resume else {
+            return;
+        };
+        let Some(doc) = self.docs.iter().position(|d| d.id == resume.doc_id) else {
+            return;
+        };
+        let Some(position) = self.documents.items.iter().position(|&d| d == doc) else {
+            return;
+        };
+        self.select_document(position);
+        if resume.is_stale(&self.docs[doc]) {
+            self.message = Some(format!("{} changed since you last read it", resume.doc_id));
+            return;
+        }
+        if let Some(section) = &resume.section {
+            if let Some(position) = self
+                .sections
+                .items
+                .iter()
+                .position(|&p| self.index.passages[p].section == *section)
+            {
+                self.select_section(position);
+            }
+        }
+        self.detail.scroll = resume.scroll.min(self.max_scroll());
+        self.message = Some(format!("back where you left {}", resume.doc_id));
+    }
+
+    /// What to remember of this session: the bookmarks and the reading position.
+    pub fn saved_state(&self) -> State {
+        let resume = self.current_doc().map(|doc| {
+            let section = self
+                .sections
+                .current()
+                .filter(|_| self.detail.marked.is_some())
+                .map(|p| self.index.passages[p].section.as_str());
+            Resume::new(doc, section, self.detail.scroll)
+        });
+        State {
+            bookmarks: self.bookmarks.clone(),
+            resume,
+        }
+    }
+
+    /// The section a bookmark made now would point at.
+    fn section_to_bookmark(&self) -> Option<String> {
+        let local = self.reading_passage()?;
+        Some(
+            self.index.passages[self.doc_passage_range().start + local]
+                .section
+                .clone(),
+        )
+    }
+
+    pub(super) fn start_bookmark(&mut self) {
+        match self.section_to_bookmark() {
+            Some(section) => {
+                self.note.clear();
+                self.input = Input::Note;
+                self.message = Some(format!(
+                    "bookmark {section}: type a note (optional), Enter saves, Esc cancels"
+                ));
+            }
+            None => self.message = Some("nothing to bookmark in this document".into()),
+        }
+    }
+
+    pub(super) fn finish_bookmark(&mut self) {
+        self.input = Input::None;
+        let (Some(doc), Some(section)) = (self.current_doc(), self.section_to_bookmark()) else {
+            return;
+        };
+        let bookmark = Bookmark::new(doc, &section, self.note.trim());
+        self.message = Some(format!("bookmarked {} › {section}", doc.id));
+        self.bookmarks.push(bookmark);
+        self.effects.push(Effect::SaveState);
+        let filter = self.bookmark_list.filter.clone();
+        self.filter_bookmarks(filter);
+    }
+
+    /// A bookmark's row in the list: document, section, note, and whether it is still valid.
+    pub fn bookmark_row(&self, index: usize) -> String {
+        let b = &self.bookmarks[index];
+        let doc = self.docs.iter().find(|d| d.id == b.doc_id);
+        let title = truncate(
+            doc.map_or(b.doc_id.as_str(), |d| d.title.as_str()),
+            TITLE_WIDTH,
+        );
+        let status = match doc {
+            None => " (document missing)",
+            Some(d) if b.doc_hash != crate::state::doc_hash(d) => " (document changed)",
+            Some(_) => "",
+        };
+        let note = if b.note.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", b.note)
+        };
+        format!("{title} › {}{note}{status}", b.section)
+    }
+
+    pub(super) fn open_bookmarks(&mut self) {
+        self.overlay = Overlay::Bookmarks;
+        self.input = Input::None;
+        let filter = self.bookmark_list.filter.clone();
+        self.filter_bookmarks(filter);
+        if self.bookmarks.is_empty() {
+            self.message = Some("no bookmarks yet: m bookmarks the section you are reading".into());
+        }
+    }
+
+    fn filter_bookmarks(&mut self, filter: String) {
+        let query = parse_query(&filter);
+        let items: Vec<usize> = (0..self.bookmarks.len())
+            .filter(|&i| {
+                if query.is_empty() {
+                    return true;
+                }
+                let row = Haystack::new(self.bookmark_row(i));
+                let doc = self
+                    .docs
+                    .iter()
+                    .find(|d| d.id == self.bookmarks[i].doc_id)
+                    .cloned()
+                    .unwrap_or_default();
+                self.matcher.score(&query, &[&row], &doc).is_some()
+            })
+            .collect();
+        let selected = self
+            .bookmark_list
+            .selected
+            .min(items.len().saturating_sub(1));
+        self.bookmark_list = ListView {
+            filter,
+            query,
+            items,
+            selected,
+            offset: 0,
+        };
+    }
+
+    pub(super) fn bookmarks_action(&mut self, action: Action) {
+        if self.input == Input::BookmarkFilter {
+            let mut filter = self.bookmark_list.filter.clone();
+            match action {
+                Action::Type(c) => filter.push(c),
+                Action::Backspace => {
+                    filter.pop();
+                }
+                Action::Accept => {
+                    self.input = Input::None;
+                    return;
+                }
+                Action::Cancel => {
+                    self.input = Input::None;
+                    filter.clear();
+                }
+                _ => return,
+            }
+            return self.filter_bookmarks(filter);
+        }
+        let count = self.bookmark_list.items.len();
+        match action {
+            Action::Down => {
+                self.bookmark_list.selected =
+                    (self.bookmark_list.selected + 1).min(count.saturating_sub(1))
+            }
+            Action::Up => {
+                self.bookmark_list.selected = self.bookmark_list.selected.saturating_sub(1)
+            }
+            Action::Top => self.bookmark_list.selected = 0,
+            Action::Bottom => self.bookmark_list.selected = count.saturating_sub(1),
+            Action::StartInput => self.input = Input::BookmarkFilter,
+            Action::Delete => self.delete_bookmark(),
+            Action::Open => self.jump_to_bookmark(),
+            Action::Cancel | Action::ShowBookmarks => {
+                if self.bookmark_list.filter.is_empty() || action == Action::ShowBookmarks {
+                    self.overlay = Overlay::None;
+                } else {
+                    self.filter_bookmarks(String::new());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn delete_bookmark(&mut self) {
+        let Some(index) = self.bookmark_list.current() else {
+            return;
+        };
+        let removed = self.bookmarks.remove(index);
+        self.message = Some(format!(
+            "deleted the bookmark {} › {}",
+            removed.doc_id, removed.section
+        ));
+        self.effects.push(Effect::SaveState);
+        let filter = self.bookmark_list.filter.clone();
+        self.filter_bookmarks(filter);
+    }
+
+    fn jump_to_bookmark(&mut self) {
+        let Some(index) = self.bookmark_list.current() else {
+            return;
+        };
+        let bookmark = self.bookmarks[index].clone();
+        let Some(doc) = self.docs.iter().position(|d| d.id == bookmark.doc_id) else {
+            self.message = Some(format!("{} is no longer in this corpus", bookmark.doc_id));
+            return;
+        };
+        self.overlay = Overlay::None;
+        let passage = self.doc_passages[doc]
+            .clone()
+            .find(|&p| self.index.passages[p].section == bookmark.section);
+        match passage {
+            Some(p) => self.go_to_passage(p),
+            None => {
+                self.go_to_document(doc);
+                self.message = Some(format!(
+                    "section {} is no longer in {}",
+                    bookmark.section, bookmark.doc_id
+                ));
+                return;
+            }
+        }
+        if crate::state::is_stale(&bookmark, &self.docs[doc]) {
+            self.message = Some(format!(
+                "{} changed since you bookmarked it",
+                bookmark.doc_id
+            ));
+        }
+    }
+}
