@@ -4,17 +4,32 @@
 //! Archive pages are `.txt`; `.json` files are dossier's own export (one document or an array).
 //! A file that cannot be read becomes a [`LoadProblem`] naming the path and the reason, and the
 //! other files still load. Files are only ever opened for reading.
+//!
+//! Files are parsed in parallel (rayon), in batches whose results are put back in walk order,
+//! so ids and problems come out exactly as a sequential load would give them. A large folder
+//! keeps its parsed documents in a cache (see [`cache`]): files whose size and modification
+//! time are unchanged are decoded from it instead of parsed again.
+
+mod cache;
 
 use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::model::{Document, Section};
 use crate::parse::{clean::clean_text, parse_document};
 
+pub use cache::{CacheStats, cache_dir};
+
 /// How many leading bytes are inspected to recognise a binary file.
 const SNIFF_BYTES: usize = 8192;
+
+/// A folder with at least this many document files keeps a cache; smaller ones parse faster
+/// than a cache could be checked.
+pub const CACHE_MIN_FILES: usize = 500;
 
 /// A file that could not be loaded, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,32 +52,84 @@ impl Corpus {
     }
 }
 
-/// Loads every document under `paths`.
-pub fn load(paths: &[PathBuf]) -> Corpus {
-    let mut corpus = Corpus::default();
-    let mut files = Vec::new();
-    for path in paths {
-        collect_files(path, &mut files, &mut corpus.problems);
-    }
-    let mut ids = HashSet::new();
-    for file in files {
-        match load_file(&file) {
-            Ok(docs) => {
-                for mut doc in docs {
-                    doc.id = unique_id(&doc.id, &mut ids);
-                    corpus.documents.push(doc);
-                }
-            }
-            Err(message) => corpus.problems.push(LoadProblem {
-                path: file,
-                message,
-            }),
-        }
-    }
-    corpus
+/// How [`load_with`] treats the cache.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Where caches live; `None` turns caching off.
+    pub cache_dir: Option<PathBuf>,
+    /// Folders with fewer document files than this are never cached.
+    pub cache_min_files: usize,
 }
 
-fn collect_files(path: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<LoadProblem>) {
+impl LoadOptions {
+    /// The defaults: the XDG cache folder, unless `DOSSIER_CACHE=0` (or `off`) is set.
+    pub fn from_env() -> Self {
+        let off = std::env::var("DOSSIER_CACHE").is_ok_and(|v| v == "0" || v == "off");
+        LoadOptions {
+            cache_dir: if off { None } else { cache_dir() },
+            cache_min_files: CACHE_MIN_FILES,
+        }
+    }
+
+    /// No cache at all.
+    pub fn uncached() -> Self {
+        LoadOptions {
+            cache_dir: None,
+            cache_min_files: usize::MAX,
+        }
+    }
+}
+
+/// Loads every document under `paths`, using the cache for large folders.
+pub fn load(paths: &[PathBuf]) -> Corpus {
+    load_with(paths, &LoadOptions::from_env()).0
+}
+
+/// Loads every document under `paths`; also tells what the cache did.
+pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> (Corpus, CacheStats) {
+    let mut corpus = Corpus::default();
+    let mut stats = CacheStats::default();
+    let mut groups = Vec::new();
+    for path in paths {
+        let mut files = Vec::new();
+        let is_dir = collect_files(path, &mut files, &mut corpus.problems);
+        groups.push((path, is_dir, files));
+    }
+    let mut ids = HashSet::new();
+    for (path, is_dir, files) in groups {
+        let cache_dir = options
+            .cache_dir
+            .as_deref()
+            .filter(|_| is_dir && files.len() >= options.cache_min_files);
+        let results = match cache_dir {
+            Some(dir) => cache::load_folder(dir, path, &files, &mut stats),
+            None => load_files(&files),
+        };
+        for (file, result) in files.into_iter().zip(results) {
+            match result {
+                Ok(docs) => {
+                    for mut doc in docs {
+                        doc.id = unique_id(&doc.id, &mut ids);
+                        corpus.documents.push(doc);
+                    }
+                }
+                Err(message) => corpus.problems.push(LoadProblem {
+                    path: file,
+                    message,
+                }),
+            }
+        }
+    }
+    (corpus, stats)
+}
+
+/// Parses files in parallel; results are in the order of `files`.
+pub fn load_files(files: &[PathBuf]) -> Vec<Result<Vec<Document>, String>> {
+    files.par_iter().map(|f| load_file(f)).collect()
+}
+
+/// Adds the document files under `path` to `files`; true when `path` is a folder.
+fn collect_files(path: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<LoadProblem>) -> bool {
     let metadata = match fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
@@ -70,12 +137,12 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<LoadP
                 path: path.to_path_buf(),
                 message: io_reason(&e),
             });
-            return;
+            return false;
         }
     };
     if !metadata.is_dir() {
         files.push(path.to_path_buf());
-        return;
+        return false;
     }
     let walker = walkdir::WalkDir::new(path)
         .follow_links(true)
@@ -94,6 +161,7 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<LoadP
             }),
         }
     }
+    true
 }
 
 fn is_document_file(path: &Path) -> bool {

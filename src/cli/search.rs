@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::Outcome;
 use crate::corpus::Corpus;
-use crate::query::{SearchIndex, parse_query};
+use crate::query::index::{passage, passage_refs, search_documents};
+use crate::query::{Passage, parse_query};
 
 #[derive(Serialize)]
 struct HitRow<'a> {
@@ -30,12 +31,20 @@ pub fn run(
         eprintln!("dossier: empty query");
         return Ok(Outcome::Failure);
     }
-    let index = SearchIndex::build(&corpus.documents);
-    let hits = index.search(&corpus.documents, &query, limit);
+    // A one-off search scores passages straight from the documents: no index to build.
+    let hits = search_documents(&corpus.documents, &query, limit);
+    let passages: Vec<Passage> = hits
+        .iter()
+        .map(|&(_, d, local)| {
+            let doc = &corpus.documents[d];
+            let r = passage_refs(doc)[local];
+            passage(d, doc, local, r)
+        })
+        .collect();
     let rows: Vec<HitRow> = hits
         .iter()
-        .map(|hit| {
-            let passage = &index.passages[hit.passage];
+        .zip(&passages)
+        .map(|((hit, _, _), passage)| {
             let doc = &corpus.documents[passage.doc];
             HitRow {
                 doc: &doc.id,

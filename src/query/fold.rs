@@ -20,26 +20,36 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// A text and its folded copy, prepared once and matched many times.
+/// Folds `text` into `out` (cleared first); false, leaving `out` empty, when folding would
+/// change nothing, so that the caller can use `text` itself.
+pub fn fold_into(text: &str, out: &mut String) -> bool {
+    out.clear();
+    if text.is_ascii() {
+        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return false;
+        }
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return true;
+    }
+    out.extend(text.chars().map(fold_char));
+    if out == text {
+        out.clear();
+        return false;
+    }
+    true
+}
+
+/// A row of text prepared for matching (a document's or a section's list row). Rows are short,
+/// so they are folded when matched rather than kept twice.
 #[derive(Debug, Clone, Default)]
 pub struct Haystack {
     pub text: String,
-    pub folded: String,
 }
 
 impl Haystack {
     pub fn new(text: String) -> Self {
-        let folded = fold(&text);
-        Haystack { text, folded }
-    }
-
-    /// The text to match a pattern against: folded unless the pattern is case-sensitive.
-    pub fn for_case(&self, case_sensitive: bool) -> &str {
-        if case_sensitive {
-            &self.text
-        } else {
-            &self.folded
-        }
+        Haystack { text }
     }
 }
 
@@ -53,5 +63,17 @@ mod tests {
             assert_eq!(fold(text).chars().count(), text.chars().count(), "{text}");
         }
         assert_eq!(fold("Громыко"), "громыко");
+    }
+
+    #[test]
+    fn fold_into_leaves_unchanged_text_alone() {
+        let mut out = String::new();
+        assert!(!fold_into("already lower", &mut out));
+        assert!(out.is_empty());
+        assert!(fold_into("Mixed Case", &mut out));
+        assert_eq!(out, "mixed case");
+        assert!(fold_into("Громыко", &mut out));
+        assert_eq!(out, "громыко");
+        assert!(!fold_into("周恩来", &mut out));
     }
 }

@@ -1,13 +1,34 @@
 //! Passages: the searchable units of a corpus, one per section plus each document's leading
-//! body, with their text folded once so that every query reuses the work.
+//! body, and ranked search over them.
+//!
+//! A passage's text is not copied: it is put together from its document when it has to be
+//! scored. What the index keeps per passage is small: where it is, its list labels, and the
+//! character masks of its text (see `mask.rs`), built in parallel.
+//!
+//! Search is a parallel scan for the best `limit` hits. Each worker keeps its own top-k; a
+//! worker whose top-k is full publishes its lowest key, and every worker skips a passage whose
+//! score bound (from masks, see [`Matcher::bound`]) cannot beat the best lowest key published.
+//! Hits are ranked by score, then corpus order, and the result is the exact top `limit`
+//! whatever the order in which workers ran.
 
-use super::fold::Haystack;
-use super::matcher::Matcher;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use rayon::prelude::*;
+
+use super::fold::{Haystack, fold_into};
+use super::mask::TextInfo;
+use super::matcher::{Matcher, Prepared, Target, TextBounds, WINDOW_BYTES};
 use super::syntax::Query;
 use crate::model::{Document, Section};
 
 /// The section id given to a document's paragraphs that precede its first numbered section.
 pub const BODY_ID: &str = "body";
+
+/// Passages scanned by one parallel task at least.
+const MIN_TASK: usize = 1024;
 
 /// One searchable unit: a section, or a document's leading body.
 #[derive(Debug, Clone)]
@@ -19,8 +40,39 @@ pub struct Passage {
     pub label: String,
     pub heading: String,
     pub depth: usize,
-    /// Label, heading and paragraphs.
-    pub text: Haystack,
+    /// Which passage of its document this is, in reading order.
+    pub local: usize,
+}
+
+/// What the index keeps to rule a text out, or bound its score, without reading it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Masks {
+    info: TextInfo,
+    len: u32,
+    len_folded: u32,
+}
+
+impl Masks {
+    fn of(text: &str, folded: Option<&str>) -> Masks {
+        Masks {
+            info: TextInfo::of(text),
+            len: clamp_len(text.len()),
+            len_folded: clamp_len(folded.map_or(text.len(), str::len)),
+        }
+    }
+
+    fn bounds(&self) -> TextBounds<'_> {
+        TextBounds {
+            info: &self.info,
+            len: self.len as usize,
+            len_folded: self.len_folded as usize,
+            text: None,
+        }
+    }
+}
+
+fn clamp_len(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(u32::MAX)
 }
 
 /// Every passage of a corpus, and each document's title prepared for matching.
@@ -28,6 +80,8 @@ pub struct Passage {
 pub struct SearchIndex {
     pub passages: Vec<Passage>,
     pub titles: Vec<Haystack>,
+    masks: Vec<Masks>,
+    title_masks: Vec<Masks>,
 }
 
 /// A ranked search result.
@@ -37,12 +91,89 @@ pub struct Hit {
     pub score: i64,
 }
 
+/// One of a document's passages: its leading body (`None`) or a section, with its depth.
+#[derive(Debug, Clone, Copy)]
+pub struct PassageRef<'a> {
+    pub section: Option<&'a Section>,
+    pub depth: usize,
+}
+
+/// A document's passages in reading order: the leading body, then every section.
+pub fn passage_refs(doc: &Document) -> Vec<PassageRef<'_>> {
+    let body = (!doc.body.is_empty()).then_some(PassageRef {
+        section: None,
+        depth: 0,
+    });
+    body.into_iter()
+        .chain(
+            doc.flat_sections()
+                .into_iter()
+                .map(|(depth, s)| PassageRef {
+                    section: Some(s),
+                    depth,
+                }),
+        )
+        .collect()
+}
+
+/// Writes a passage's text into `out`: the body's paragraphs, or a section's own text.
+pub fn write_text(doc: &Document, passage: PassageRef, out: &mut String) {
+    out.clear();
+    match passage.section {
+        None => {
+            for (i, p) in doc.body.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                out.push_str(p);
+            }
+        }
+        Some(section) => {
+            out.push_str(&section.label);
+            for p in &section.paragraphs {
+                out.push(' ');
+                out.push_str(p);
+            }
+        }
+    }
+}
+
 impl SearchIndex {
     pub fn build(docs: &[Document]) -> Self {
-        let mut index = SearchIndex::default();
-        for (i, doc) in docs.iter().enumerate() {
-            index.titles.push(Haystack::new(doc.title.clone()));
-            index.passages.extend(passages_of(i, doc));
+        let per_doc: Vec<(Vec<Passage>, Vec<Masks>, Masks)> = docs
+            .par_iter()
+            .enumerate()
+            .map_init(Scratch::default, |scratch, (i, doc)| {
+                let mut passages = Vec::new();
+                let mut masks = Vec::new();
+                for (local, r) in passage_refs(doc).into_iter().enumerate() {
+                    passages.push(passage(i, doc, local, r));
+                    write_text(doc, r, &mut scratch.text);
+                    let folded = fold_into(&scratch.text, &mut scratch.folded);
+                    masks.push(Masks::of(
+                        &scratch.text,
+                        folded.then_some(scratch.folded.as_str()),
+                    ));
+                }
+                let folded = fold_into(&doc.title, &mut scratch.folded);
+                let title = Masks::of(&doc.title, folded.then_some(scratch.folded.as_str()));
+                (passages, masks, title)
+            })
+            .collect();
+        let count = per_doc.iter().map(|d| d.0.len()).sum();
+        let mut index = SearchIndex {
+            passages: Vec::with_capacity(count),
+            titles: docs
+                .iter()
+                .map(|d| Haystack::new(d.title.clone()))
+                .collect(),
+            masks: Vec::with_capacity(count),
+            title_masks: Vec::with_capacity(docs.len()),
+        };
+        for (passages, masks, title) in per_doc {
+            index.passages.extend(passages);
+            index.masks.extend(masks);
+            index.title_masks.push(title);
         }
         index
     }
@@ -50,52 +181,262 @@ impl SearchIndex {
     /// Passages matching `query` against their text and their document's title, best first;
     /// ties keep corpus order.
     pub fn search(&self, docs: &[Document], query: &Query, limit: usize) -> Vec<Hit> {
+        self.search_in(docs, query, 0..self.passages.len(), limit)
+    }
+
+    /// [`search`](Self::search) restricted to the passages in `range`.
+    pub fn search_in(
+        &self,
+        docs: &[Document],
+        query: &Query,
+        range: Range<usize>,
+        limit: usize,
+    ) -> Vec<Hit> {
+        let prepared = Prepared::new(query);
+        if limit == 0 || prepared.is_empty() {
+            return Vec::new();
+        }
         let matcher = Matcher::default();
-        let mut hits: Vec<Hit> = self
-            .passages
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| {
-                let texts = [&p.text, &self.titles[p.doc]];
-                let score = matcher.score(query, &texts, &docs[p.doc])?;
-                Some(Hit { passage: i, score })
-            })
+        let floor = AtomicU64::new(0);
+        let scan = Scan {
+            matcher: &matcher,
+            query: &prepared,
+            floor: &floor,
+            limit,
+        };
+        let range = range.start..range.end.min(self.passages.len());
+        let tops: Vec<TopK> = range
+            .into_par_iter()
+            .with_min_len(MIN_TASK)
+            .fold(
+                || (TopK::new(limit), Scratch::default()),
+                |(mut top, mut scratch), p| {
+                    let passage = &self.passages[p];
+                    let doc = &docs[passage.doc];
+                    let masks = &self.masks[p];
+                    let title = &self.title_masks[passage.doc];
+                    scan.visit(
+                        &mut top,
+                        &mut scratch,
+                        p,
+                        doc,
+                        passage.doc,
+                        [masks, title],
+                        |s| {
+                            if let Some(&r) = passage_refs(doc).get(passage.local) {
+                                write_text(doc, r, &mut s.text);
+                            }
+                        },
+                    );
+                    (top, scratch)
+                },
+            )
+            .map(|(top, _)| top)
             .collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.passage.cmp(&b.passage)));
-        hits.truncate(limit);
-        hits
+        merge(tops, limit)
+    }
+}
+
+impl SearchIndex {
+    /// The text of passage `p`, put together from its document.
+    pub fn passage_text(&self, docs: &[Document], p: usize) -> String {
+        let mut text = String::new();
+        if let Some(passage) = self.passages.get(p) {
+            let doc = &docs[passage.doc];
+            if let Some(&r) = passage_refs(doc).get(passage.local) {
+                write_text(doc, r, &mut text);
+            }
+        }
+        text
+    }
+
+    /// The passages in `range`, in order, that match `query` by their row (`rows[p]`, the
+    /// sections list's label and heading) or their text.
+    pub fn filter_passages(
+        &self,
+        docs: &[Document],
+        query: &Query,
+        range: Range<usize>,
+        rows: &[Haystack],
+    ) -> Vec<usize> {
+        let prepared = Prepared::new(query);
+        let matcher = Matcher::default();
+        let mut scratch = Scratch::default();
+        range
+            .filter(|&p| {
+                let (Some(passage), Some(row)) = (self.passages.get(p), rows.get(p)) else {
+                    return false;
+                };
+                let doc = &docs[passage.doc];
+                let text = self.passage_text(docs, p);
+                let row_folded = fold_into(&row.text, &mut scratch.title_folded);
+                let text_folded = fold_into(&text, &mut scratch.folded);
+                let targets = [
+                    target(&row.text, row_folded, &scratch.title_folded),
+                    target(&text, text_folded, &scratch.folded),
+                ];
+                matcher.score_prepared(&prepared, &targets, doc).is_some()
+            })
+            .collect()
+    }
+
+    /// Every document matching `query` by its list row (`rows[d]`) or its title, best first;
+    /// ties keep corpus order.
+    pub fn rank_documents(
+        &self,
+        docs: &[Document],
+        query: &Query,
+        rows: &[Haystack],
+    ) -> Vec<usize> {
+        let prepared = Prepared::new(query);
+        let matcher = Matcher::default();
+        let mut scored: Vec<(i64, usize)> = docs
+            .par_iter()
+            .zip(rows.par_iter().zip(self.titles.par_iter()))
+            .enumerate()
+            .with_min_len(256)
+            .map_init(Scratch::default, |scratch, (d, (doc, (row, title)))| {
+                let row_folded = fold_into(&row.text, &mut scratch.folded);
+                let title_folded = fold_into(&title.text, &mut scratch.title_folded);
+                let targets = [
+                    target(&row.text, row_folded, &scratch.folded),
+                    target(&title.text, title_folded, &scratch.title_folded),
+                ];
+                matcher
+                    .score_prepared(&prepared, &targets, doc)
+                    .map(|score| (score, d))
+            })
+            .flatten()
+            .collect();
+        scored.par_sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().map(|(_, d)| d).collect()
+    }
+}
+
+/// A target for `text`, whose folded form is in `buffer` when `folded` says it differs.
+fn target<'a>(text: &'a str, folded: bool, buffer: &'a str) -> Target<'a> {
+    Target {
+        text,
+        folded: if folded { buffer } else { text },
+        info: None,
+    }
+}
+
+/// Ranks the passages of `docs` without building an index, for a one-off search: hits name a
+/// passage by its document and its place in it ([`Passage::local`]), and by its position in the
+/// corpus, as [`SearchIndex::search`] numbers them.
+pub fn search_documents(
+    docs: &[Document],
+    query: &Query,
+    limit: usize,
+) -> Vec<(Hit, usize, usize)> {
+    let prepared = Prepared::new(query);
+    if limit == 0 || prepared.is_empty() {
+        return Vec::new();
+    }
+    let counts: Vec<usize> = docs.par_iter().map(passage_count).collect();
+    let mut starts = Vec::with_capacity(docs.len() + 1);
+    let mut total = 0;
+    for c in &counts {
+        starts.push(total);
+        total += c;
+    }
+    let matcher = Matcher::default();
+    let floor = AtomicU64::new(0);
+    let scan = Scan {
+        matcher: &matcher,
+        query: &prepared,
+        floor: &floor,
+        limit,
+    };
+    let tops: Vec<TopK> = docs
+        .par_iter()
+        .enumerate()
+        .with_min_len(16)
+        .fold(
+            || (TopK::new(limit), Scratch::default()),
+            |(mut top, mut scratch), (d, doc)| {
+                let refs = passage_refs(doc);
+                let folded = fold_into(&doc.title, &mut scratch.folded);
+                let title = Masks {
+                    info: TextInfo::unknown(&doc.title, folded.then_some(&scratch.folded)),
+                    len: clamp_len(doc.title.len()),
+                    len_folded: clamp_len(if folded {
+                        scratch.folded.len()
+                    } else {
+                        doc.title.len()
+                    }),
+                };
+                for (local, r) in refs.into_iter().enumerate() {
+                    write_text(doc, r, &mut scratch.text);
+                    let folded = fold_into(&scratch.text, &mut scratch.folded);
+                    let masks = Masks {
+                        info: TextInfo::unknown(&scratch.text, folded.then_some(&scratch.folded)),
+                        len: clamp_len(scratch.text.len()),
+                        len_folded: clamp_len(if folded {
+                            scratch.folded.len()
+                        } else {
+                            scratch.text.len()
+                        }),
+                    };
+                    let p = starts[d] + local;
+                    scan.visit(&mut top, &mut scratch, p, doc, d, [&masks, &title], |_| {});
+                }
+                (top, scratch)
+            },
+        )
+        .map(|(top, _)| top)
+        .collect();
+    merge(tops, limit)
+        .into_iter()
+        .map(|hit| {
+            let d = starts.partition_point(|&s| s <= hit.passage) - 1;
+            (hit, d, hit.passage - starts[d])
+        })
+        .collect()
+}
+
+/// How many passages a document has.
+pub fn passage_count(doc: &Document) -> usize {
+    fn count(sections: &[Section]) -> usize {
+        sections.iter().map(|s| 1 + count(&s.children)).sum()
+    }
+    usize::from(!doc.body.is_empty()) + count(&doc.sections)
+}
+
+/// The passage of document `doc_index` at `local`, with its list labels.
+pub fn passage(doc_index: usize, doc: &Document, local: usize, r: PassageRef) -> Passage {
+    match r.section {
+        None => Passage {
+            doc: doc_index,
+            section: BODY_ID.to_string(),
+            label: String::new(),
+            heading: doc
+                .body
+                .first()
+                .map(|p| crate::parse::sections::heading_of(p))
+                .unwrap_or_default(),
+            depth: 0,
+            local,
+        },
+        Some(section) => Passage {
+            doc: doc_index,
+            section: section.id.clone(),
+            label: section.label.clone(),
+            heading: section.heading.clone(),
+            depth: r.depth,
+            local,
+        },
     }
 }
 
 /// The passages of one document in reading order: the leading body, then every section.
 pub fn passages_of(doc_index: usize, doc: &Document) -> Vec<Passage> {
-    let mut out = Vec::new();
-    if !doc.body.is_empty() {
-        let heading = doc
-            .body
-            .first()
-            .map(|p| crate::parse::sections::heading_of(p))
-            .unwrap_or_default();
-        out.push(Passage {
-            doc: doc_index,
-            section: BODY_ID.to_string(),
-            label: String::new(),
-            heading,
-            depth: 0,
-            text: Haystack::new(doc.body.join("\n")),
-        });
-    }
-    for (depth, section) in doc.flat_sections() {
-        out.push(Passage {
-            doc: doc_index,
-            section: section.id.clone(),
-            label: section.label.clone(),
-            heading: section.heading.clone(),
-            depth,
-            text: Haystack::new(section_text(section)),
-        });
-    }
-    out
+    passage_refs(doc)
+        .into_iter()
+        .enumerate()
+        .map(|(local, r)| passage(doc_index, doc, local, r))
+        .collect()
 }
 
 /// A section's own text: its label and paragraphs (not its children's).
@@ -106,4 +447,166 @@ pub fn section_text(section: &Section) -> String {
         text.push_str(p);
     }
     text
+}
+
+/// Buffers one worker reuses from passage to passage.
+#[derive(Default)]
+struct Scratch {
+    text: String,
+    folded: String,
+    title_folded: String,
+    /// The document whose title is in `title_folded` (and whether it differs from the title).
+    title_doc: Option<(usize, bool)>,
+}
+
+/// One search's shared state.
+struct Scan<'a> {
+    matcher: &'a Matcher,
+    query: &'a Prepared,
+    floor: &'a AtomicU64,
+    limit: usize,
+}
+
+impl Scan<'_> {
+    /// Considers passage `p` of document `d`: skipped if its bound cannot make the top,
+    /// else its text is written by `text` into `scratch.text` and scored.
+    #[allow(clippy::too_many_arguments)]
+    fn visit(
+        &self,
+        top: &mut TopK,
+        scratch: &mut Scratch,
+        p: usize,
+        doc: &Document,
+        d: usize,
+        masks: [&Masks; 2],
+        text: impl FnOnce(&mut Scratch),
+    ) {
+        let bounds = [masks[0].bounds(), masks[1].bounds()];
+        let Some(bound) = self.matcher.bound(self.query, &bounds, doc) else {
+            return;
+        };
+        let floor = top.floor().max(self.floor.load(Ordering::Relaxed));
+        if key(bound, p) <= floor {
+            return;
+        }
+        text(scratch);
+        if scratch.title_doc.map(|(t, _)| t) != Some(d) {
+            let folded = fold_into(&doc.title, &mut scratch.title_folded);
+            scratch.title_doc = Some((d, folded));
+        }
+        let title_folded = scratch.title_doc.is_some_and(|(_, f)| f);
+        let folded = fold_into(&scratch.text, &mut scratch.folded);
+        let targets = [
+            Target {
+                text: &scratch.text,
+                folded: if folded {
+                    &scratch.folded
+                } else {
+                    &scratch.text
+                },
+                info: Some(&masks[0].info),
+            },
+            Target {
+                text: &doc.title,
+                folded: if title_folded {
+                    &scratch.title_folded
+                } else {
+                    &doc.title
+                },
+                info: Some(&masks[1].info),
+            },
+        ];
+        // Now that the texts are at hand, a long one's bound can be sharper (see `bound`).
+        let long = |m: &Masks| m.len.max(m.len_folded) as usize > WINDOW_BYTES;
+        if long(masks[0]) || long(masks[1]) {
+            let sharp = [
+                TextBounds {
+                    text: Some((targets[0].text, targets[0].folded)),
+                    ..bounds[0]
+                },
+                TextBounds {
+                    text: Some((targets[1].text, targets[1].folded)),
+                    ..bounds[1]
+                },
+            ];
+            let bound = self.matcher.bound(self.query, &sharp, doc);
+            if bound.is_none_or(|b| key(b, p) <= floor) {
+                return;
+            }
+        }
+        if let Some(score) = self.matcher.score_prepared(self.query, &targets, doc) {
+            if top.push(key(score, p)) && top.is_full(self.limit) {
+                self.floor.fetch_max(top.floor(), Ordering::Relaxed);
+            }
+        }
+    }
+}
+
+/// Orders hits by score, then by corpus order (earlier first): higher is better.
+fn key(score: i64, passage: usize) -> u64 {
+    let score = (score.clamp(i32::MIN as i64, i32::MAX as i64) - i32::MIN as i64) as u64;
+    let position = u32::MAX as u64 - (passage as u64).min(u32::MAX as u64);
+    (score << 32) | position
+}
+
+fn unkey(key: u64) -> Hit {
+    Hit {
+        passage: (u32::MAX as u64 - (key & u32::MAX as u64)) as usize,
+        score: (key >> 32) as i64 + i32::MIN as i64,
+    }
+}
+
+/// The best keys seen, at most `limit` of them.
+struct TopK {
+    heap: BinaryHeap<Reverse<u64>>,
+    limit: usize,
+}
+
+impl TopK {
+    fn new(limit: usize) -> TopK {
+        TopK {
+            heap: BinaryHeap::with_capacity(limit.min(4096) + 1),
+            limit,
+        }
+    }
+
+    /// The lowest key kept, once full: anything not above it cannot enter.
+    fn floor(&self) -> u64 {
+        if self.heap.len() < self.limit {
+            0
+        } else {
+            self.heap.peek().map_or(0, |r| r.0)
+        }
+    }
+
+    fn is_full(&self, limit: usize) -> bool {
+        self.heap.len() >= limit
+    }
+
+    /// Keeps `key` if it is among the best; true when kept.
+    fn push(&mut self, key: u64) -> bool {
+        if self.heap.len() < self.limit {
+            self.heap.push(Reverse(key));
+            return true;
+        }
+        if self.heap.peek().is_some_and(|r| key > r.0) {
+            self.heap.pop();
+            self.heap.push(Reverse(key));
+            return true;
+        }
+        false
+    }
+}
+
+fn merge(tops: Vec<TopK>, limit: usize) -> Vec<Hit> {
+    let mut keys: Vec<u64> = tops
+        .into_iter()
+        .flat_map(|t| t.heap.into_iter().map(|r| r.0))
+        .collect();
+    if keys.len() > limit {
+        keys.select_nth_unstable_by(limit - 1, |a, b| b.cmp(a));
+        keys.truncate(limit);
+    }
+    keys.sort_unstable_by(|a, b| b.cmp(a));
+    keys.into_iter().map(unkey).collect()
 }

@@ -3,12 +3,24 @@
 //! fuzzy-matcher's SkimMatcherV2 is the fuzzy scorer; exact, prefix and suffix atoms are plain
 //! substring tests on the folded text. A term scores the best of its alternatives; a query
 //! scores the sum of its terms, or nothing if any term fails.
+//!
+//! Everything around the scorer is here to call it less: a query is [`Prepared`] once (patterns
+//! folded, character masks), a text whose character mask lacks a pattern's letters is skipped,
+//! a long text where the letters never come within the allowed window is skipped (see
+//! `window.rs`), and [`Matcher::bound`] gives an upper bound of the score from the masks alone,
+//! so that a search that already holds enough better hits need not score a text at all.
+//!
+//! skim keeps its score matrix between calls and does not reset every cell it reads, so its
+//! score for a text can depend on what it matched before. Each call here starts from a reset
+//! matrix: the same query gives the same scores in any order and on any thread.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::fold::{Haystack, fold};
+use super::fold::{Haystack, fold, fold_into};
+use super::mask::{TextInfo, bit};
 use super::syntax::{Atom, AtomKind, FieldFilter, Query};
+use super::window;
 use crate::model::Document;
 
 /// Score of an exact match, per character of the pattern (fuzzy scores are of the same order).
@@ -18,7 +30,13 @@ const EXACT_PER_CHAR: i64 = 20;
 const SHORT_TEXT: usize = 80;
 
 /// Long texts are fuzzy-matched in windows of this many bytes.
-const WINDOW_BYTES: usize = 4096;
+pub const WINDOW_BYTES: usize = 4096;
+
+/// skim's score for one matched character, and the bonuses it may add (see `bound`).
+const SKIM_MATCH: i64 = 16;
+const SKIM_FIRST_CHAR: i64 = 16;
+const SKIM_HEAD: i64 = 8;
+const SKIM_CONSECUTIVE: i64 = 4;
 
 /// The largest character boundary at or below `at`.
 fn char_boundary(text: &str, mut at: usize) -> usize {
@@ -41,6 +59,42 @@ fn max_span(len: usize) -> usize {
     len * 3 + 8
 }
 
+/// The windows a long text is fuzzy-matched in: `WINDOW_BYTES` long, each overlapping the
+/// previous by enough bytes to hold any match of `span` characters.
+struct Windows<'a> {
+    text: &'a str,
+    span: usize,
+    start: Option<usize>,
+}
+
+impl<'a> Windows<'a> {
+    fn new(text: &'a str, span: usize) -> Self {
+        Windows {
+            text,
+            span,
+            start: Some(0),
+        }
+    }
+}
+
+impl Iterator for Windows<'_> {
+    type Item = std::ops::Range<usize>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (text, start) = (self.text, self.start?);
+        let end = char_boundary(text, (start + WINDOW_BYTES).min(text.len()));
+        self.start = if end >= text.len() {
+            None
+        } else {
+            // Characters take at most four bytes: step back far enough to cover a match
+            // that straddles the window's end.
+            let next = char_boundary(text, end.saturating_sub(self.span * 4)).max(start + 1);
+            Some(char_boundary_up(text, next))
+        };
+        Some(start..end)
+    }
+}
+
 /// Matches queries. Cheap to share between threads.
 pub struct Matcher {
     skim: SkimMatcherV2,
@@ -54,14 +108,147 @@ impl Default for Matcher {
     }
 }
 
+/// A query ready for matching: every pattern folded once, with its character mask.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    terms: Vec<Vec<PreparedAtom>>,
+}
+
+#[derive(Debug, Clone)]
+struct PreparedAtom {
+    atom: Atom,
+    /// The pattern as matched: folded unless the atom is case-sensitive.
+    pattern: String,
+    chars: Vec<char>,
+    mask: u64,
+    /// The most that the characters after the first can add in a long text.
+    long_rest: i64,
+}
+
+impl Prepared {
+    pub fn new(query: &Query) -> Prepared {
+        let terms = query
+            .terms
+            .iter()
+            .map(|t| t.alternatives.iter().map(PreparedAtom::new).collect())
+            .collect();
+        Prepared { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// True when some atom is case-insensitive, so texts are needed folded.
+    pub fn needs_folded(&self) -> bool {
+        self.atoms().any(|a| a.is_text() && !a.atom.case_sensitive)
+    }
+
+    /// True when some atom is case-sensitive, so texts are needed as written.
+    pub fn needs_original(&self) -> bool {
+        self.atoms().any(|a| a.is_text() && a.atom.case_sensitive)
+    }
+
+    fn atoms(&self) -> impl Iterator<Item = &PreparedAtom> {
+        self.terms.iter().flatten()
+    }
+}
+
+impl PreparedAtom {
+    fn new(atom: &Atom) -> PreparedAtom {
+        let pattern = if atom.case_sensitive {
+            atom.text.clone()
+        } else {
+            fold(&atom.text)
+        };
+        let chars: Vec<char> = pattern.chars().collect();
+        let mask = chars.iter().fold(0, |m, &c| m | bit(c));
+        // After the first character, skim adds the match score plus a consecutive bonus of 4,
+        // or 8 where the character starts a word right after the previous one; that needs the
+        // previous pattern character to be a separator, or a camel hump in case-sensitive text.
+        let long_rest = chars
+            .windows(2)
+            .map(|w| {
+                let hump = atom.case_sensitive
+                    && w[1].is_ascii_uppercase()
+                    && (w[0].is_ascii_lowercase() || w[0].is_ascii_digit());
+                let bonus = if is_separator(w[0]) || hump {
+                    SKIM_HEAD
+                } else {
+                    SKIM_CONSECUTIVE
+                };
+                SKIM_MATCH + bonus
+            })
+            .sum();
+        PreparedAtom {
+            atom: atom.clone(),
+            pattern,
+            chars,
+            mask,
+            long_rest,
+        }
+    }
+
+    fn is_text(&self) -> bool {
+        !matches!(self.atom.kind, AtomKind::Field(_))
+    }
+}
+
+/// skim's separators (hard and soft).
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}'
+    ) || matches!(c, '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~')
+}
+
+/// A text to match: as written, folded (the same text when folding changes nothing), and
+/// what its masks tell, when known.
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'a> {
+    pub text: &'a str,
+    pub folded: &'a str,
+    pub info: Option<&'a TextInfo>,
+}
+
+impl<'a> Target<'a> {
+    fn for_case(&self, case_sensitive: bool) -> &'a str {
+        if case_sensitive {
+            self.text
+        } else {
+            self.folded
+        }
+    }
+}
+
 impl Matcher {
     /// Scores `query` against a document and the texts that stand for one of its rows
     /// (a section's text, its title …). Each text atom takes its best score over `texts`.
     pub fn score(&self, query: &Query, texts: &[&Haystack], doc: &Document) -> Option<i64> {
+        let prepared = Prepared::new(query);
+        let folded: Vec<String> = texts.iter().map(|h| fold(&h.text)).collect();
+        let targets: Vec<Target> = texts
+            .iter()
+            .zip(&folded)
+            .map(|(h, f)| Target {
+                text: &h.text,
+                folded: f,
+                info: None,
+            })
+            .collect();
+        self.score_prepared(&prepared, &targets, doc)
+    }
+
+    /// Scores a prepared query against `texts` and a document.
+    pub fn score_prepared(
+        &self,
+        query: &Prepared,
+        texts: &[Target],
+        doc: &Document,
+    ) -> Option<i64> {
         let mut total = 0;
         for term in &query.terms {
             let best = term
-                .alternatives
                 .iter()
                 .filter_map(|atom| self.atom_score(atom, texts, doc))
                 .max()?;
@@ -70,27 +257,46 @@ impl Matcher {
         Some(total)
     }
 
-    fn atom_score(&self, atom: &Atom, texts: &[&Haystack], doc: &Document) -> Option<i64> {
-        let found = match &atom.kind {
-            AtomKind::Field(filter) => field_matches(filter, atom, doc).then_some(0),
-            _ => texts.iter().filter_map(|h| self.text_score(atom, h)).max(),
+    fn atom_score(&self, atom: &PreparedAtom, texts: &[Target], doc: &Document) -> Option<i64> {
+        let found = match &atom.atom.kind {
+            AtomKind::Field(filter) => field_matches(filter, &atom.atom, doc).then_some(0),
+            _ => texts.iter().filter_map(|t| self.text_score(atom, t)).max(),
         };
-        match (found, atom.negated) {
+        match (found, atom.atom.negated) {
             (Some(score), false) => Some(score),
             (None, true) => Some(0),
             _ => None,
         }
     }
 
-    fn text_score(&self, atom: &Atom, hay: &Haystack) -> Option<i64> {
-        let text = hay.for_case(atom.case_sensitive);
-        let pattern = pattern_for(atom);
-        match atom.kind {
-            AtomKind::Fuzzy if text.len() <= SHORT_TEXT => self.skim.fuzzy_match(text, &pattern),
-            AtomKind::Fuzzy => self.windowed_fuzzy(text, &pattern),
-            _ => exact_position(atom.kind.clone(), text, &pattern)
-                .map(|_| EXACT_PER_CHAR * pattern.chars().count() as i64),
+    fn text_score(&self, atom: &PreparedAtom, target: &Target) -> Option<i64> {
+        let case = atom.atom.case_sensitive;
+        if let Some(info) = target.info {
+            if atom.mask & !info.for_case(case).0 != 0 {
+                return None;
+            }
         }
+        let text = target.for_case(case);
+        match atom.atom.kind {
+            AtomKind::Fuzzy if text.len() <= SHORT_TEXT => {
+                self.reset();
+                self.skim.fuzzy_match(text, &atom.pattern)
+            }
+            AtomKind::Fuzzy => {
+                if !window::fits(text, &atom.chars, max_span(atom.chars.len())) {
+                    return None;
+                }
+                self.windowed_fuzzy(text, &atom.pattern)
+            }
+            _ => exact_position(atom.atom.kind.clone(), text, &atom.pattern)
+                .map(|_| EXACT_PER_CHAR * atom.chars.len() as i64),
+        }
+    }
+
+    /// Puts skim's reused score matrix back in a known state: a one-cell match shrinks it, so
+    /// the next call starts from fresh cells, as a new matcher would.
+    fn reset(&self) {
+        let _ = self.skim.fuzzy_match("a", "a");
     }
 
     /// Fuzzy matching in long text. Nearly any pattern matches letter by letter across
@@ -100,35 +306,50 @@ impl Matcher {
     fn windowed_fuzzy(&self, text: &str, pattern: &str) -> Option<i64> {
         let span = max_span(pattern.chars().count());
         let mut best = None;
-        let mut start = 0;
-        loop {
-            let end = char_boundary(text, (start + WINDOW_BYTES).min(text.len()));
-            let window = &text[start..end];
-            if let Some((score, positions)) = self.skim.fuzzy_indices(window, pattern) {
+        for window in Windows::new(text, span) {
+            self.reset();
+            if let Some((score, positions)) = self.skim.fuzzy_indices(&text[window], pattern) {
                 let width = positions.last()? - positions.first()? + 1;
                 if width <= span && best.is_none_or(|b| score > b) {
                     best = Some(score);
                 }
             }
-            if end >= text.len() {
-                return best;
-            }
-            // Characters take at most four bytes: step back far enough to cover a match
-            // that straddles the window's end.
-            start = char_boundary(text, end.saturating_sub(span * 4)).max(start + 1);
-            start = char_boundary_up(text, start);
         }
+        best
+    }
+
+    /// The most that `query` can score on a document with texts described by `infos`, or
+    /// `None` when it cannot match at all. Field terms are decided exactly; text atoms from
+    /// masks. skim scores the first matched character 15 plus its in-place bonus (16 at the
+    /// very start of a text, 8 at a word start, else 0), and each later one 16 plus at most 8
+    /// (4 unless it starts a word right after the previous one; short texts, matched in skim's
+    /// two-row mode, may carry a bonus along, so they get the largest bonus for every letter).
+    pub fn bound(&self, query: &Prepared, infos: &[TextBounds], doc: &Document) -> Option<i64> {
+        let mut total = 0;
+        for term in &query.terms {
+            total += term
+                .iter()
+                .filter_map(|atom| atom_bound(atom, infos, doc))
+                .max()?;
+        }
+        Some(total)
     }
 
     /// Character positions in `text` matched by the query's text atoms, sorted, for highlighting.
     pub fn highlight(&self, query: &Query, text: &str) -> Vec<usize> {
-        let hay = Haystack::new(text.to_string());
+        let mut folded = String::new();
+        let changed = fold_into(text, &mut folded);
         let mut positions = Vec::new();
         for atom in query.text_atoms() {
-            let target = hay.for_case(atom.case_sensitive);
+            let target = if atom.case_sensitive || !changed {
+                text
+            } else {
+                &folded
+            };
             let pattern = pattern_for(atom);
             match atom.kind {
                 AtomKind::Fuzzy => {
+                    self.reset();
                     if let Some((_, idx)) = self.skim.fuzzy_indices(target, &pattern) {
                         positions.extend(idx);
                     }
@@ -144,6 +365,78 @@ impl Matcher {
         positions.sort_unstable();
         positions.dedup();
         positions
+    }
+}
+
+/// What [`Matcher::bound`] needs of one text: its masks and its length in bytes, as written
+/// and folded.
+#[derive(Debug, Clone, Copy)]
+pub struct TextBounds<'a> {
+    pub info: &'a TextInfo,
+    pub len: usize,
+    pub len_folded: usize,
+    /// The text itself (as written, folded), when at hand: for a text matched in windows it
+    /// tells which characters open a window and so earn the first-character bonus.
+    pub text: Option<(&'a str, &'a str)>,
+}
+
+fn atom_bound(atom: &PreparedAtom, texts: &[TextBounds], doc: &Document) -> Option<i64> {
+    if let AtomKind::Field(filter) = &atom.atom.kind {
+        let found = field_matches(filter, &atom.atom, doc);
+        return (found != atom.atom.negated).then_some(0);
+    }
+    let best = texts.iter().filter_map(|t| text_bound(atom, t)).max();
+    match (best, atom.atom.negated) {
+        (_, true) => Some(0),
+        (best, false) => best,
+    }
+}
+
+fn text_bound(atom: &PreparedAtom, text: &TextBounds) -> Option<i64> {
+    let (any, heads, first) = text.info.for_case(atom.atom.case_sensitive);
+    if atom.mask & !any != 0 {
+        return None;
+    }
+    let count = atom.chars.len() as i64;
+    let Some(&p0) = atom.chars.first() else {
+        return Some(0);
+    };
+    if atom.atom.kind != AtomKind::Fuzzy {
+        return Some(EXACT_PER_CHAR * count);
+    }
+    let len = if atom.atom.case_sensitive {
+        text.len
+    } else {
+        text.len_folded
+    };
+    let at_start = first == Some(p0)
+        || (len > WINDOW_BYTES
+            && text.text.is_none_or(|(written, folded)| {
+                let t = if atom.atom.case_sensitive {
+                    written
+                } else {
+                    folded
+                };
+                let span = max_span(atom.chars.len());
+                Windows::new(t, span).any(|w| t[w].starts_with(p0))
+            }));
+    let b1 = if at_start {
+        SKIM_FIRST_CHAR
+    } else if heads & bit(p0) != 0 {
+        SKIM_HEAD
+    } else {
+        0
+    };
+    let first_score = SKIM_MATCH - 1 + b1;
+    if len <= SHORT_TEXT {
+        let carry = if first.is_some_and(|f| atom.mask & bit(f) != 0) {
+            SKIM_FIRST_CHAR
+        } else {
+            SKIM_HEAD
+        };
+        Some(first_score + (count - 1) * (SKIM_MATCH + carry))
+    } else {
+        Some(first_score + atom.long_rest)
     }
 }
 

@@ -1,0 +1,628 @@
+//! A per-folder cache of parsed documents, so that a large archive opens without parsing again.
+//!
+//! One file per folder under the XDG cache directory (`$XDG_CACHE_HOME/dossier`, else
+//! `~/.cache/dossier`), named by a hash of the folder's canonical path. It holds, for every
+//! document file that loaded, its path relative to the folder, its size and modification time,
+//! and its documents encoded with postcard (a compact, documented serde format). A file is
+//! decoded from the cache only if its size and mtime are unchanged; anything else is parsed.
+//!
+//! The cache is never trusted blindly: the header names a format version, a fingerprint of the
+//! document model and of the running executable (so a new parser never reads an old parse),
+//! and the canonical folder; the table and every entry carry a checksum. Whatever fails to
+//! match is parsed from the file instead, and the cache is rewritten. Files modified in the
+//! last two seconds are left out, since a second change within the same mtime tick would go
+//! unseen. A new cache is written to a temporary file and renamed over the old one, so a
+//! reader never sees half a cache; entries are streamed to it batch by batch, so writing does
+//! not hold a second copy of the corpus in memory.
+
+use std::collections::HashMap;
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use rayon::prelude::*;
+
+use super::{display_path, load_file};
+use crate::model::{Document, Field, Section};
+
+const MAGIC: &[u8; 8] = b"DOSSIERC";
+/// Bumped whenever the layout below changes.
+const FORMAT_VERSION: u32 = 1;
+/// Files changed more recently than this are not cached (see the module note).
+const RACY: Duration = Duration::from_secs(2);
+/// Files handled per parallel batch: bounds the encoded bytes held before they are written.
+const BATCH: usize = 2048;
+/// The trailer: table offset, table length, table checksum, magic.
+const TRAILER_LEN: usize = 8 + 8 + 8 + 8;
+
+/// What the cache did during one load.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct CacheStats {
+    /// Files decoded from the cache.
+    pub hits: usize,
+    /// Files parsed (new, changed, or not in the cache).
+    pub misses: usize,
+    /// A cache existed but could not be used (corrupt, other version, other folder).
+    pub rejected: bool,
+    /// Entries whose checksum or encoding was wrong.
+    pub corrupt_entries: usize,
+    /// A new cache was written.
+    pub written: bool,
+}
+
+/// The folder where caches live: `$XDG_CACHE_HOME/dossier`, else `~/.cache/dossier`.
+pub fn cache_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    Some(base.join("dossier"))
+}
+
+/// A file's identity for the cache: size and modification time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    size: u64,
+    secs: i64,
+    nanos: u32,
+}
+
+impl Stamp {
+    fn of(metadata: &fs::Metadata) -> Option<Stamp> {
+        if !metadata.is_file() {
+            return None;
+        }
+        let (secs, nanos) = match metadata.modified().ok()?.duration_since(UNIX_EPOCH) {
+            Ok(d) => (d.as_secs() as i64, d.subsec_nanos()),
+            Err(e) => (-(e.duration().as_secs() as i64) - 1, 0),
+        };
+        Some(Stamp {
+            size: metadata.len(),
+            secs,
+            nanos,
+        })
+    }
+
+    fn is_recent(&self, now: SystemTime) -> bool {
+        let Ok(now) = now.duration_since(UNIX_EPOCH) else {
+            return true;
+        };
+        self.secs >= now.saturating_sub(RACY).as_secs() as i64
+    }
+}
+
+/// An entry's kind: documents, or a file that did not load (always read again, never trusted;
+/// listed so that it does not make the cache look stale).
+const KIND_DOCS: u8 = 0;
+const KIND_PROBLEM: u8 = 1;
+
+/// One cached file.
+#[derive(Debug, Clone)]
+struct Entry {
+    stamp: Stamp,
+    kind: u8,
+    offset: u64,
+    len: u64,
+    checksum: u64,
+}
+
+/// An open, validated cache.
+struct Cache {
+    file: File,
+    entries: HashMap<Vec<u8>, Entry>,
+}
+
+/// Loads `files` (all under `folder`) through the cache in `dir`; results in `files` order.
+pub(super) fn load_folder(
+    dir: &Path,
+    folder: &Path,
+    files: &[PathBuf],
+    stats: &mut CacheStats,
+) -> Vec<Result<Vec<Document>, String>> {
+    let (Some((key, canonical)), Some(fingerprint)) = (cache_key(folder), fingerprint()) else {
+        return super::load_files(files);
+    };
+    let path = dir.join(format!("{key:016x}.cache"));
+    let cache = match open(&path, fingerprint, &canonical) {
+        Ok(cache) => Some(cache),
+        Err(OpenError::Absent) => None,
+        Err(OpenError::Rejected) => {
+            stats.rejected = true;
+            None
+        }
+    };
+    // The cheap pass first: each file's stamp, and whether the cache has it as it is now.
+    let plan: Vec<(Vec<u8>, Option<Stamp>)> = files
+        .par_iter()
+        .map(|f| {
+            let stamp = fs::metadata(f).ok().and_then(|m| Stamp::of(&m));
+            (relative_key(folder, f), stamp)
+        })
+        .collect();
+    let hit = |(rel, stamp): &(Vec<u8>, Option<Stamp>)| -> Option<&Entry> {
+        let entry = cache.as_ref()?.entries.get(rel)?;
+        (Some(entry.stamp) == *stamp).then_some(entry)
+    };
+    let hits = plan.iter().filter(|p| hit(p).is_some()).count();
+    let unchanged = cache.as_ref().is_some_and(|c| c.entries.len() == hits)
+        && plan.iter().all(|p| p.1.is_none() || hit(p).is_some());
+    let mut writer = if unchanged {
+        None
+    } else {
+        Writer::create(dir, &path).ok()
+    };
+    let now = SystemTime::now();
+    let mut results = Vec::with_capacity(files.len());
+    for (batch_files, batch_plan) in files.chunks(BATCH).zip(plan.chunks(BATCH)) {
+        let keep = writer.is_some();
+        let batch: Vec<Loaded> = batch_files
+            .par_iter()
+            .zip(batch_plan)
+            .map(|(file, p)| {
+                let entry = hit(p);
+                let cached = entry
+                    .filter(|e| e.kind == KIND_DOCS)
+                    .and_then(|e| read_entry(&cache.as_ref()?.file, e, file, keep));
+                cached.unwrap_or_else(|| {
+                    let result = load_file(file);
+                    let payload = match &result {
+                        Ok(docs) if keep => postcard::to_stdvec(docs).ok(),
+                        _ => None,
+                    };
+                    Loaded {
+                        result,
+                        payload,
+                        from_cache: false,
+                        corrupt: entry.is_some_and(|e| e.kind == KIND_DOCS),
+                    }
+                })
+            })
+            .collect();
+        for (loaded, (rel, stamp)) in batch.into_iter().zip(batch_plan) {
+            stats.hits += usize::from(loaded.from_cache);
+            stats.misses += usize::from(!loaded.from_cache);
+            stats.corrupt_entries += usize::from(loaded.corrupt);
+            if let (Some(w), Some(stamp)) = (writer.as_mut(), stamp) {
+                let payload = loaded.payload.as_deref();
+                if !stamp.is_recent(now) && w.add(rel, *stamp, payload).is_err() {
+                    writer = None;
+                }
+            }
+            results.push(loaded.result);
+        }
+    }
+    if stats.corrupt_entries > 0 && writer.is_none() {
+        // Entries found corrupt while reading: write the cache again from what was loaded.
+        writer = Writer::create(dir, &path).ok();
+        if let Some(w) = writer.as_mut() {
+            if w.add_all(&results, &plan, now).is_err() {
+                writer = None;
+            }
+        }
+    }
+    if let Some(w) = writer {
+        stats.written = w.finish(fingerprint, &canonical, &path).is_ok();
+    }
+    results
+}
+
+/// One file's result, and its encoded documents when a new cache is being written.
+struct Loaded {
+    result: Result<Vec<Document>, String>,
+    payload: Option<Vec<u8>>,
+    from_cache: bool,
+    corrupt: bool,
+}
+
+/// Decodes one entry; `None` when its bytes are not what was written.
+fn read_entry(file: &File, entry: &Entry, path: &Path, keep: bool) -> Option<Loaded> {
+    let len = usize::try_from(entry.len).ok()?;
+    let mut bytes = vec![0; len];
+    read_at(file, &mut bytes, entry.offset).ok()?;
+    if checksum(&bytes) != entry.checksum {
+        return None;
+    }
+    let mut docs: Vec<Document> = postcard::from_bytes(&bytes).ok()?;
+    let shown = display_path(path);
+    for doc in &mut docs {
+        doc.path.clone_from(&shown);
+    }
+    Some(Loaded {
+        result: Ok(docs),
+        payload: keep.then_some(bytes),
+        from_cache: true,
+        corrupt: false,
+    })
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    use std::os::unix::fs::FileExt;
+    file.read_exact_at(buf, offset)
+}
+
+#[cfg(not(unix))]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    let mut file = file.try_clone()?;
+    file.seek(SeekFrom::Start(offset))?;
+    file.read_exact(buf)
+}
+
+enum OpenError {
+    Absent,
+    Rejected,
+}
+
+/// Opens and validates a cache file: header, folder and table.
+fn open(path: &Path, fingerprint: u64, canonical: &[u8]) -> Result<Cache, OpenError> {
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(OpenError::Absent),
+        Err(_) => return Err(OpenError::Rejected),
+    };
+    read_table(&mut file, fingerprint, canonical)
+        .map(|entries| Cache { file, entries })
+        .ok_or(OpenError::Rejected)
+}
+
+fn read_table(
+    file: &mut File,
+    fingerprint: u64,
+    canonical: &[u8],
+) -> Option<HashMap<Vec<u8>, Entry>> {
+    let size = file.metadata().ok()?.len();
+    let trailer_at = size.checked_sub(TRAILER_LEN as u64)?;
+    file.seek(SeekFrom::Start(trailer_at)).ok()?;
+    let mut trailer = [0u8; TRAILER_LEN];
+    file.read_exact(&mut trailer).ok()?;
+    let mut t = Reader(&trailer);
+    let (table_at, table_len, table_sum) = (t.u64()?, t.u64()?, t.u64()?);
+    if t.bytes(8)? != MAGIC || table_at.checked_add(table_len)? != trailer_at {
+        return None;
+    }
+    let mut table = vec![0; usize::try_from(table_len).ok()?];
+    file.seek(SeekFrom::Start(table_at)).ok()?;
+    file.read_exact(&mut table).ok()?;
+    if checksum(&table) != table_sum {
+        return None;
+    }
+    let mut r = Reader(&table);
+    if r.bytes(8)? != MAGIC || r.u32()? != FORMAT_VERSION || r.u64()? != fingerprint {
+        return None;
+    }
+    let stored = r.u32()? as usize;
+    if r.bytes(stored)? != canonical {
+        return None;
+    }
+    let count = r.u32()? as usize;
+    let mut entries = HashMap::with_capacity(count.min(1 << 20));
+    for _ in 0..count {
+        let rel_len = r.u32()? as usize;
+        let rel = r.bytes(rel_len)?.to_vec();
+        let stamp = Stamp {
+            size: r.u64()?,
+            secs: r.u64()? as i64,
+            nanos: r.u32()?,
+        };
+        let entry = Entry {
+            stamp,
+            kind: r.bytes(1)?[0],
+            offset: r.u64()?,
+            len: r.u64()?,
+            checksum: r.u64()?,
+        };
+        if entry.offset.checked_add(entry.len)? > table_at {
+            return None;
+        }
+        entries.insert(rel, entry);
+    }
+    r.0.is_empty().then_some(entries)
+}
+
+/// Little-endian reads from a byte slice; `None` past its end.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+        if n > self.0.len() {
+            return None;
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.bytes(4)?.try_into().ok()?))
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.bytes(8)?.try_into().ok()?))
+    }
+}
+
+/// Writes a new cache: entries first, then the table, then the trailer; renamed into place.
+struct Writer {
+    temp: PathBuf,
+    out: BufWriter<File>,
+    offset: u64,
+    table: Vec<u8>,
+    count: u32,
+}
+
+impl Writer {
+    fn create(dir: &Path, path: &Path) -> io::Result<Writer> {
+        fs::create_dir_all(dir)?;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let temp = dir.join(format!(
+            "{}.{}.tmp",
+            name.unwrap_or_default(),
+            std::process::id()
+        ));
+        let out = BufWriter::with_capacity(1 << 20, File::create(&temp)?);
+        Ok(Writer {
+            temp,
+            out,
+            offset: 0,
+            table: Vec::new(),
+            count: 0,
+        })
+    }
+
+    /// Adds a file: its encoded documents, or `None` for a file that did not load.
+    fn add(&mut self, rel: &[u8], stamp: Stamp, payload: Option<&[u8]>) -> io::Result<()> {
+        let (kind, payload) = match payload {
+            Some(p) => (KIND_DOCS, p),
+            None => (KIND_PROBLEM, &[][..]),
+        };
+        self.out.write_all(payload)?;
+        let t = &mut self.table;
+        t.extend_from_slice(&(rel.len() as u32).to_le_bytes());
+        t.extend_from_slice(rel);
+        t.extend_from_slice(&stamp.size.to_le_bytes());
+        t.extend_from_slice(&(stamp.secs as u64).to_le_bytes());
+        t.extend_from_slice(&stamp.nanos.to_le_bytes());
+        t.push(kind);
+        t.extend_from_slice(&self.offset.to_le_bytes());
+        t.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        t.extend_from_slice(&checksum(payload).to_le_bytes());
+        self.offset += payload.len() as u64;
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Adds every loaded file, encoding in parallel a batch at a time.
+    fn add_all(
+        &mut self,
+        results: &[Result<Vec<Document>, String>],
+        plan: &[(Vec<u8>, Option<Stamp>)],
+        now: SystemTime,
+    ) -> io::Result<()> {
+        for (batch, batch_plan) in results.chunks(BATCH).zip(plan.chunks(BATCH)) {
+            let payloads: Vec<Option<Vec<u8>>> = batch
+                .par_iter()
+                .map(|r| r.as_ref().ok().and_then(|d| postcard::to_stdvec(d).ok()))
+                .collect();
+            for (payload, (rel, stamp)) in payloads.iter().zip(batch_plan) {
+                if let Some(stamp) = stamp.filter(|s| !s.is_recent(now)) {
+                    self.add(rel, stamp, payload.as_deref())?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self, fingerprint: u64, canonical: &[u8], path: &Path) -> io::Result<()> {
+        let result = self.write_table(fingerprint, canonical).and_then(|()| {
+            let file = self.out.into_inner().map_err(|e| e.into_error())?;
+            drop(file);
+            fs::rename(&self.temp, path)
+        });
+        if result.is_err() {
+            let _ = fs::remove_file(&self.temp);
+        }
+        result
+    }
+
+    fn write_table(&mut self, fingerprint: u64, canonical: &[u8]) -> io::Result<()> {
+        let mut table = Vec::with_capacity(self.table.len() + canonical.len() + 32);
+        table.extend_from_slice(MAGIC);
+        table.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        table.extend_from_slice(&fingerprint.to_le_bytes());
+        table.extend_from_slice(&(canonical.len() as u32).to_le_bytes());
+        table.extend_from_slice(canonical);
+        table.extend_from_slice(&self.count.to_le_bytes());
+        table.extend_from_slice(&self.table);
+        self.out.write_all(&table)?;
+        self.out.write_all(&self.offset.to_le_bytes())?;
+        self.out.write_all(&(table.len() as u64).to_le_bytes())?;
+        self.out.write_all(&checksum(&table).to_le_bytes())?;
+        self.out.write_all(MAGIC)?;
+        self.out.flush()
+    }
+}
+
+/// The cache file's key: a hash of the folder's canonical path, and that path.
+fn cache_key(folder: &Path) -> Option<(u64, Vec<u8>)> {
+    let canonical = fs::canonicalize(folder).ok()?;
+    let bytes = canonical.as_os_str().as_encoded_bytes().to_vec();
+    Some((checksum(&bytes), bytes))
+}
+
+/// A file's path relative to the folder, as bytes.
+fn relative_key(folder: &Path, file: &Path) -> Vec<u8> {
+    file.strip_prefix(folder)
+        .unwrap_or(file)
+        .as_os_str()
+        .as_encoded_bytes()
+        .to_vec()
+}
+
+/// Ties a cache to the document model's shape and to the executable that parsed it.
+fn fingerprint() -> Option<u64> {
+    let section = Section {
+        children: vec![Section::default()],
+        ..Section::default()
+    };
+    let probe = Document {
+        fields: vec![Field::default()],
+        record_fields: vec![Field::default()],
+        sections: vec![section],
+        ..Document::default()
+    };
+    let mut schema = serde_json::to_vec(&probe).ok()?;
+    let exe = fs::metadata(std::env::current_exe().ok()?).ok()?;
+    let stamp = Stamp::of(&exe)?;
+    schema.extend_from_slice(&stamp.size.to_le_bytes());
+    schema.extend_from_slice(&stamp.secs.to_le_bytes());
+    schema.extend_from_slice(&stamp.nanos.to_le_bytes());
+    Some(checksum(&schema))
+}
+
+/// A fast 64-bit checksum (multiply–rotate over 8-byte words): it catches corruption, it is
+/// not meant to resist tampering.
+pub(crate) fn checksum(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = 0x2545_f491_4f6c_dd1d ^ (bytes.len() as u64).wrapping_mul(K);
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        h = (h ^ w).wrapping_mul(K).rotate_left(31);
+    }
+    let mut tail = [0u8; 8];
+    tail[..words.remainder().len()].copy_from_slice(words.remainder());
+    h = (h ^ u64::from_le_bytes(tail)).wrapping_mul(K);
+    h ^= h >> 29;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^ (h >> 32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{LoadOptions, load_with};
+
+    fn page(n: usize) -> String {
+        format!(
+            "March 1, 1984\n\nCable from Ambassador Katori to the Foreign Minister, 'Visit {n}'\n\n1. First point of cable {n}.\n\n2. Second point.\n"
+        )
+    }
+
+    fn folder(count: usize) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for n in 0..count {
+            fs::write(dir.path().join(format!("{n:03}.txt")), page(n)).expect("write");
+        }
+        dir
+    }
+
+    fn options(cache: &Path) -> LoadOptions {
+        LoadOptions {
+            cache_dir: Some(cache.to_path_buf()),
+            cache_min_files: 1,
+        }
+    }
+
+    /// Sets every file's mtime in the past, as if the folder had been written a while ago.
+    fn age(dir: &Path) {
+        let past = SystemTime::now() - Duration::from_secs(3600);
+        for entry in fs::read_dir(dir).expect("read dir") {
+            let file = File::options()
+                .write(true)
+                .open(entry.expect("entry").path())
+                .expect("open");
+            file.set_modified(past).expect("set mtime");
+        }
+    }
+
+    fn cache_file(cache: &Path) -> PathBuf {
+        fs::read_dir(cache)
+            .expect("cache dir")
+            .map(|e| e.expect("entry").path())
+            .find(|p| p.extension().is_some_and(|e| e == "cache"))
+            .expect("a cache file")
+    }
+
+    #[test]
+    fn a_second_load_reads_the_cache_and_gives_the_same_documents() {
+        let (docs, cache) = (folder(5), tempfile::tempdir().expect("temp dir"));
+        age(docs.path());
+        let paths = [docs.path().to_path_buf()];
+        let (first, s1) = load_with(&paths, &options(cache.path()));
+        assert_eq!((s1.hits, s1.misses, s1.written), (0, 5, true));
+        let (second, s2) = load_with(&paths, &options(cache.path()));
+        assert_eq!((s2.hits, s2.misses, s2.written), (5, 0, false));
+        assert_eq!(first.documents, second.documents);
+    }
+
+    #[test]
+    fn a_changed_file_is_parsed_again() {
+        let (docs, cache) = (folder(4), tempfile::tempdir().expect("temp dir"));
+        age(docs.path());
+        let paths = [docs.path().to_path_buf()];
+        load_with(&paths, &options(cache.path()));
+        fs::write(docs.path().join("002.txt"), page(42)).expect("write");
+        let (corpus, stats) = load_with(&paths, &options(cache.path()));
+        assert_eq!((stats.hits, stats.misses), (3, 1));
+        assert!(corpus.documents[2].title.contains("Visit 42"));
+        let (_, again) = load_with(&paths, &options(cache.path()));
+        assert_eq!(
+            (again.hits, again.misses),
+            (3, 1),
+            "a file changed just now is not cached yet"
+        );
+    }
+
+    #[test]
+    fn a_corrupt_cache_costs_a_rebuild_never_wrong_text() {
+        let (docs, cache) = (folder(6), tempfile::tempdir().expect("temp dir"));
+        age(docs.path());
+        let paths = [docs.path().to_path_buf()];
+        let (expected, _) = load_with(&paths, &options(cache.path()));
+        let file = cache_file(cache.path());
+        let clean = fs::read(&file).expect("read cache");
+        // Flip one byte at a time across the file: every load still gives the parsed text.
+        for at in (0..clean.len()).step_by(clean.len() / 40 + 1) {
+            let mut bytes = clean.clone();
+            bytes[at] ^= 0x5a;
+            fs::write(&file, &bytes).expect("corrupt");
+            let (corpus, _) = load_with(&paths, &options(cache.path()));
+            assert_eq!(corpus.documents, expected.documents, "byte {at} flipped");
+        }
+        for len in [0, 7, clean.len() / 2] {
+            fs::write(&file, &clean[..len]).expect("truncate");
+            let (corpus, stats) = load_with(&paths, &options(cache.path()));
+            assert_eq!(corpus.documents, expected.documents, "truncated to {len}");
+            assert!(stats.written, "a truncated cache is rewritten");
+        }
+    }
+
+    #[test]
+    fn added_and_removed_files_rewrite_the_cache() {
+        let (docs, cache) = (folder(3), tempfile::tempdir().expect("temp dir"));
+        age(docs.path());
+        let paths = [docs.path().to_path_buf()];
+        load_with(&paths, &options(cache.path()));
+        fs::remove_file(docs.path().join("001.txt")).expect("remove");
+        let (corpus, stats) = load_with(&paths, &options(cache.path()));
+        assert_eq!(corpus.documents.len(), 2);
+        assert!(stats.written);
+        let (_, again) = load_with(&paths, &options(cache.path()));
+        assert_eq!((again.hits, again.misses, again.written), (2, 0, false));
+    }
+
+    #[test]
+    fn the_path_shown_is_the_one_given_not_the_cached_one() {
+        let (docs, cache) = (folder(2), tempfile::tempdir().expect("temp dir"));
+        age(docs.path());
+        load_with(&[docs.path().to_path_buf()], &options(cache.path()));
+        let dotted = docs.path().join(".");
+        let (corpus, stats) = load_with(std::slice::from_ref(&dotted), &options(cache.path()));
+        assert_eq!(stats.hits, 2);
+        assert_eq!(
+            corpus.documents[0].path,
+            display_path(&dotted.join("000.txt"))
+        );
+    }
+}
