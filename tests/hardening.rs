@@ -85,7 +85,7 @@ fn hostile_text_never_reaches_the_terminal_stream() {
                 app.update(action);
             }
             terminal
-                .draw(|frame| draw(frame, &app, &Theme { color: true }))
+                .draw(|frame| draw(frame, &app, &Theme::plain(true)))
                 .unwrap();
         }
     }
@@ -307,7 +307,7 @@ fn the_browser_state_survives_the_bad_folder_and_tiny_and_huge_screens() {
         }
         let mut terminal = Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
         terminal
-            .draw(|frame| draw(frame, &app, &Theme { color: true }))
+            .draw(|frame| draw(frame, &app, &Theme::plain(true)))
             .unwrap();
     }
 }

@@ -17,7 +17,7 @@ fn screen(width: u16, height: u16, actions: &[Action]) -> Terminal<TestBackend> 
     }
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
-        .draw(|frame| draw(frame, &app, &Theme { color: false }))
+        .draw(|frame| draw(frame, &app, &Theme::plain(false)))
         .expect("draw");
     terminal
 }

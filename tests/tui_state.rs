@@ -485,7 +485,7 @@ fn c_copies_a_citation_of_the_document() {
 #[test]
 fn copying_can_be_turned_off() {
     let mut app = app(100, 30);
-    app.osc52 = false;
+    app.config.osc52 = false;
     key(&mut app, KeyCode::Char('y'));
     assert!(app.effects.is_empty());
     assert!(app.message.as_deref().unwrap_or("").contains("off"));
@@ -714,4 +714,34 @@ fn a_changed_document_is_flagged_in_bookmarks_and_on_resume() {
         "no stale scroll position into a changed text"
     );
     assert!(later.bookmark_row(0).ends_with("(document changed)"));
+}
+
+#[test]
+fn keys_follow_the_configuration() {
+    let (config, warnings) =
+        dossier::config::parse("[keys]\ndown = \"x\"\nquit = \"ctrl-q\"\n", "test.toml");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let mut app = app(100, 30);
+    app.config = config;
+    key(&mut app, KeyCode::Char('x'));
+    assert_eq!(app.documents.selected, 1);
+    key(&mut app, KeyCode::Down);
+    assert_eq!(app.documents.selected, 2, "arrows keep their meaning");
+    key(&mut app, KeyCode::Char('q'));
+    assert!(!app.quit, "q is no longer quit");
+    press(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL);
+    assert!(app.quit);
+}
+
+#[test]
+fn configured_pane_widths_apply() {
+    let (config, _) = dossier::config::parse(
+        "[panes]\ndocuments_percent = 40\nsections_percent = 20\n",
+        "test.toml",
+    );
+    let mut app = app(200, 30);
+    app.config = config;
+    let panes = app.panes();
+    assert_eq!(panes.documents.map(|r| r.width), Some(80));
+    assert_eq!(panes.sections.map(|r| r.width), Some(40));
 }

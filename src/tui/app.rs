@@ -194,13 +194,15 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// The documents-per-year strip, when shown.
     pub timeline: Option<Timeline>,
-    /// Whether copying may use OSC 52 (the config can turn it off).
-    pub osc52: bool,
     pub bookmarks: Vec<crate::state::Bookmark>,
     /// The bookmark list: indices into `bookmarks`.
     pub bookmark_list: ListView,
     /// The note of the bookmark being made.
     pub note: String,
+    /// Key bindings, pane widths and switches from the configuration file.
+    pub config: crate::config::Config,
+    /// What was wrong in the configuration file, shown with the problems.
+    pub config_warnings: Vec<String>,
 }
 
 impl App {
@@ -250,10 +252,11 @@ impl App {
             quit: false,
             effects: Vec::new(),
             timeline: None,
-            osc52: true,
             bookmarks: Vec::new(),
             bookmark_list: ListView::default(),
             note: String::new(),
+            config: crate::config::Config::default(),
+            config_warnings: Vec::new(),
         };
         app.show_document();
         app
@@ -265,7 +268,11 @@ impl App {
         } else {
             0
         };
-        panes(self.size, self.focus, self.list_pane, strip)
+        let widths = (
+            self.config.panes.documents_percent,
+            self.config.panes.sections_percent,
+        );
+        panes(self.size, self.focus, self.list_pane, strip, widths)
     }
 
     /// Rows a pane shows inside its border.
@@ -288,7 +295,9 @@ impl App {
 
     /// The number of problems reachable with `p`: files not loaded and documents with notes.
     pub fn problem_count(&self) -> usize {
-        self.load_problems.len() + self.docs.iter().filter(|d| !d.problems.is_empty()).count()
+        self.config_warnings.len()
+            + self.load_problems.len()
+            + self.docs.iter().filter(|d| !d.problems.is_empty()).count()
     }
 
     /// Applies one action.
@@ -785,17 +794,14 @@ impl App {
 
     /// Lines of the problems overlay.
     pub fn problem_lines(&self) -> Vec<String> {
-        let mut lines: Vec<String> = self
-            .load_problems
-            .iter()
-            .map(|p| {
-                format!(
-                    "{}: not loaded: {}",
-                    crate::corpus::display_path(&p.path),
-                    p.message
-                )
-            })
-            .collect();
+        let mut lines: Vec<String> = self.config_warnings.clone();
+        lines.extend(self.load_problems.iter().map(|p| {
+            format!(
+                "{}: not loaded: {}",
+                crate::corpus::display_path(&p.path),
+                p.message
+            )
+        }));
         for doc in &self.docs {
             lines.extend(doc.problems.iter().map(|p| format!("{}: {p}", doc.id)));
         }

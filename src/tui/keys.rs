@@ -3,7 +3,7 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
-use super::app::{Action, App, Input, Overlay};
+use super::app::{Action, App, Input, Overlay, Pane};
 
 /// The action for a terminal event, if any.
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
@@ -40,63 +40,103 @@ pub fn is_suspend(event: &Event) -> bool {
 
 fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl {
+    if ctrl && key.code == KeyCode::Char('c') {
+        return Some(Action::Quit);
+    }
+    if app.overlay == Overlay::Palette && ctrl {
         return match key.code {
-            KeyCode::Char('c') => Some(Action::Quit),
-            KeyCode::Char('p') if app.overlay == Overlay::Palette => Some(Action::Up),
-            KeyCode::Char('p') => Some(Action::OpenPalette),
+            KeyCode::Char('p') | KeyCode::Char('k') => Some(Action::Up),
             KeyCode::Char('n') | KeyCode::Char('j') => Some(Action::Down),
-            KeyCode::Char('k') => Some(Action::Up),
-            KeyCode::Char('d') => Some(Action::PageDown),
-            KeyCode::Char('u') => Some(Action::PageUp),
             _ => None,
         };
     }
     if app.input != Input::None {
-        return match key.code {
-            KeyCode::Char(c) => Some(Action::Type(c)),
-            KeyCode::Backspace => Some(Action::Backspace),
-            KeyCode::Enter => Some(Action::Accept),
-            KeyCode::Esc => Some(Action::Cancel),
-            KeyCode::Up => Some(Action::Up),
-            KeyCode::Down => Some(Action::Down),
-            KeyCode::PageUp => Some(Action::PageUp),
-            KeyCode::PageDown => Some(Action::PageDown),
-            _ => None,
-        };
+        return typing_action(key);
     }
-    let detail = app.focus == super::app::Pane::Detail;
+    fixed_action(app, key).or_else(|| app.config.action_for(key).and_then(configured_action))
+}
+
+/// While text is typed, keys edit it; arrows still move in the list being filtered.
+fn typing_action(key: &KeyEvent) -> Option<Action> {
+    match key.code {
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Some(Action::Type(c)),
+        KeyCode::Backspace => Some(Action::Backspace),
+        KeyCode::Enter => Some(Action::Accept),
+        KeyCode::Esc => Some(Action::Cancel),
+        KeyCode::Up => Some(Action::Up),
+        KeyCode::Down => Some(Action::Down),
+        KeyCode::PageUp => Some(Action::PageUp),
+        KeyCode::PageDown => Some(Action::PageDown),
+        _ => None,
+    }
+}
+
+/// Keys that mean the same whatever the configuration says: arrows, paging, Esc, and the
+/// keys of the detail pane and the bookmark list.
+fn fixed_action(app: &App, key: &KeyEvent) -> Option<Action> {
+    let detail = app.focus == Pane::Detail && app.overlay == Overlay::None;
     Some(match key.code {
-        KeyCode::Char('q') => Action::Quit,
-        KeyCode::Esc if app.overlay == Overlay::Timeline => Action::Cancel,
+        KeyCode::Esc if app.overlay == Overlay::Timeline || app.overlay == Overlay::Bookmarks => {
+            Action::Cancel
+        }
         KeyCode::Esc if app.overlay != Overlay::None => Action::CloseOverlay,
         KeyCode::Esc => Action::Cancel,
-        KeyCode::Char('?') => Action::ToggleHelp,
-        KeyCode::Char('p') => Action::ToggleProblems,
-        KeyCode::Tab => Action::FocusNext,
-        KeyCode::BackTab => Action::FocusPrev,
-        KeyCode::Char('h') | KeyCode::Left => Action::FocusLeft,
-        KeyCode::Char('l') | KeyCode::Right => Action::FocusRight,
-        KeyCode::Char('j') | KeyCode::Down => Action::Down,
-        KeyCode::Char('k') | KeyCode::Up => Action::Up,
+        KeyCode::Left => Action::FocusLeft,
+        KeyCode::Right => Action::FocusRight,
+        KeyCode::Down => Action::Down,
+        KeyCode::Up => Action::Up,
         KeyCode::PageDown => Action::PageDown,
         KeyCode::PageUp => Action::PageUp,
+        KeyCode::Home => Action::Top,
+        KeyCode::End => Action::Bottom,
         KeyCode::Char(' ') if detail => Action::PageDown,
         KeyCode::Char('b') if detail => Action::PageUp,
-        KeyCode::Char('g') | KeyCode::Home => Action::Top,
-        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
-        KeyCode::Enter => Action::Open,
-        KeyCode::Char('/') => Action::StartInput,
-        KeyCode::Char('n') => Action::NextMatch,
-        KeyCode::Char('y') => Action::CopySection,
-        KeyCode::Char('c') => Action::CopyCitation,
-        KeyCode::Char('o') => Action::OpenPager,
-        KeyCode::Char('e') => Action::OpenEditor,
-        KeyCode::Char('t') => Action::ToggleTimeline,
-        KeyCode::Char('m') => Action::Bookmark,
-        KeyCode::Char('\'') => Action::ShowBookmarks,
         KeyCode::Char('d') if app.overlay == Overlay::Bookmarks => Action::Delete,
-        KeyCode::Char('N') => Action::PrevMatch,
         _ => return None,
     })
+}
+
+/// The action of a configurable key, by its name in the configuration.
+fn configured_action(name: &str) -> Option<Action> {
+    Some(match name {
+        "quit" => Action::Quit,
+        "help" => Action::ToggleHelp,
+        "problems" => Action::ToggleProblems,
+        "focus_next" => Action::FocusNext,
+        "focus_prev" => Action::FocusPrev,
+        "focus_left" => Action::FocusLeft,
+        "focus_right" => Action::FocusRight,
+        "down" => Action::Down,
+        "up" => Action::Up,
+        "page_down" => Action::PageDown,
+        "page_up" => Action::PageUp,
+        "top" => Action::Top,
+        "bottom" => Action::Bottom,
+        "open" => Action::Open,
+        "search" => Action::StartInput,
+        "next_match" => Action::NextMatch,
+        "prev_match" => Action::PrevMatch,
+        "palette" => Action::OpenPalette,
+        "bookmark" => Action::Bookmark,
+        "bookmarks" => Action::ShowBookmarks,
+        "copy_section" => Action::CopySection,
+        "copy_citation" => Action::CopyCitation,
+        "timeline" => Action::ToggleTimeline,
+        "open_pager" => Action::OpenPager,
+        "open_editor" => Action::OpenEditor,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::ACTIONS;
+
+    #[test]
+    fn every_configurable_action_has_a_meaning() {
+        for action in ACTIONS {
+            assert!(configured_action(action.name).is_some(), "{}", action.name);
+        }
+    }
 }

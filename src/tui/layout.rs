@@ -49,8 +49,9 @@ pub fn too_small(area: Rect) -> bool {
 }
 
 /// Lays out the panes. `list` is the list pane shown beside the detail pane when only two fit;
-/// `strip` rows at the bottom are kept for the timeline.
-pub fn panes(area: Rect, focus: Pane, list: Pane, strip: u16) -> Panes {
+/// `strip` rows at the bottom are kept for the timeline; `widths` are the percentages of the
+/// documents and sections lists when all three panes show.
+pub fn panes(area: Rect, focus: Pane, list: Pane, strip: u16, widths: (u16, u16)) -> Panes {
     let strip = if area.height >= strip + 8 { strip } else { 0 };
     let [main, timeline, status] = Layout::vertical([
         Constraint::Min(1),
@@ -68,8 +69,8 @@ pub fn panes(area: Rect, focus: Pane, list: Pane, strip: u16) -> Panes {
     }
     if area.width >= THREE_PANES {
         let [d, s, x] = Layout::horizontal([
-            Constraint::Percentage(28),
-            Constraint::Percentage(24),
+            Constraint::Percentage(widths.0),
+            Constraint::Percentage(widths.1),
             Constraint::Fill(1),
         ])
         .areas(main);

@@ -33,7 +33,16 @@ const RELOAD_CHECK: Duration = Duration::from_millis(250);
 const RELOAD_SETTLE: Duration = Duration::from_millis(150);
 
 /// Loads the corpus and runs the browser until the user quits.
-pub fn run(paths: &[PathBuf], mouse: bool) -> io::Result<Outcome> {
+/// What the command line decided for the browser.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Mouse reporting, unless `--no-mouse` (the configuration can turn it off too).
+    pub mouse: bool,
+    /// Colours, as `--color` and `NO_COLOR` resolve.
+    pub color: bool,
+}
+
+pub fn run(paths: &[PathBuf], options: Options) -> io::Result<Outcome> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         eprintln!(
             "dossier: the browser needs a terminal; for scripts use `dossier list|show|search|export|check`"
@@ -53,11 +62,26 @@ pub fn run(paths: &[PathBuf], mouse: bool) -> io::Result<Outcome> {
         eprintln!("dossier: no documents found in {}", shown.join(", "));
         return Ok(Outcome::Failure);
     }
+    let (config, warnings) = crate::config::load();
+    let mouse = options.mouse && config.mouse;
+    let theme = Theme::new(options.color, config.theme);
+    let size = ratatui::layout::Rect::default();
+    let mut app = App::new(corpus, size);
+    app.config = config;
+    if let Some(first) = warnings.first() {
+        let more = if warnings.len() > 1 {
+            format!(" (+{} more, see p)", warnings.len() - 1)
+        } else {
+            String::new()
+        };
+        app.message = Some(format!("{first}{more}"));
+    }
+    app.config_warnings = warnings;
     install_panic_hook(mouse);
     let mut terminal = ratatui::try_init()?;
     watch_signals(mouse)?;
     enter(mouse);
-    let result = event_loop(&mut terminal, paths, corpus, mouse);
+    let result = event_loop(&mut terminal, paths, app, &theme, mouse);
     leave(mouse);
     result.map(|()| Outcome::Success)
 }
@@ -169,15 +193,12 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> io::Result<(
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     paths: &[PathBuf],
-    corpus: corpus::Corpus,
+    mut app: App,
+    theme: &Theme,
     mouse: bool,
 ) -> io::Result<()> {
     let size = terminal.size()?;
-    let mut app = App::new(
-        corpus,
-        ratatui::layout::Rect::new(0, 0, size.width, size.height),
-    );
-    let theme = Theme::from_env();
+    app.update(app::Action::Resize(size.width, size.height));
     let watch = watch::Watch::new(paths);
     let session = Session {
         mouse,
@@ -191,7 +212,7 @@ fn event_loop(
     let mut dirty = true;
     loop {
         if dirty {
-            terminal.draw(|frame| view::draw(frame, &app, &theme))?;
+            terminal.draw(|frame| view::draw(frame, &app, theme))?;
         }
         dirty = false;
         // With a watch, wake up a few times a second to look for changed files (no drawing

@@ -13,8 +13,7 @@ use crate::tui::wrap::{TITLE_WIDTH, truncate};
 impl App {
     /// Takes the remembered state of this corpus: bookmarks, and the place the reader left.
     pub fn restore(&mut self, state: State) {
-        self.bookmarks = state.bookmarks;
-        self.filter_bookmarks(String::new());
+        self.restore_bookmarks(state.bookmarks);
         let Some(resume) = state.resume else {
             return;
         };
@@ -41,6 +40,12 @@ impl App {
         }
         self.detail.scroll = resume.scroll.min(self.max_scroll());
         self.message = Some(format!("back where you left {}", resume.doc_id));
+    }
+
+    /// Takes a list of bookmarks (from the state file, or from before a reload).
+    pub fn restore_bookmarks(&mut self, bookmarks: Vec<Bookmark>) {
+        self.bookmarks = bookmarks;
+        self.filter_bookmarks(String::new());
     }
 
     /// What to remember of this session: the bookmarks and the reading position.

@@ -46,7 +46,7 @@ impl App {
     }
 
     fn copy(&mut self, text: String, what: &str) {
-        if !self.osc52 {
+        if !self.config.osc52 {
             self.message = Some(
                 "copying is off (osc52 = false in the config); `dossier cite` prints citations"
                     .into(),

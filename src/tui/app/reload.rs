@@ -21,7 +21,8 @@ impl App {
         let count = corpus.documents.len();
 
         let mut fresh = App::new(corpus, self.size);
-        fresh.osc52 = self.osc52;
+        fresh.config = self.config.clone();
+        fresh.restore_bookmarks(std::mem::take(&mut self.bookmarks));
         fresh.focus = self.focus;
         fresh.list_pane = self.list_pane;
         fresh.set_documents_filter(documents_filter);

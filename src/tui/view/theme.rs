@@ -3,16 +3,23 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::config::ThemeColors;
+
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub color: bool,
+    pub colors: ThemeColors,
 }
 
 impl Theme {
-    pub fn from_env() -> Self {
-        Theme {
-            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        }
+    /// The theme with the configured colours, or none at all.
+    pub fn new(color: bool, colors: ThemeColors) -> Self {
+        Theme { color, colors }
+    }
+
+    /// The default colours, or none.
+    pub fn plain(color: bool) -> Self {
+        Theme::new(color, ThemeColors::default())
     }
 
     fn fg(&self, color: Color) -> Style {
@@ -25,7 +32,8 @@ impl Theme {
 
     pub fn border(&self, focused: bool) -> Style {
         if focused {
-            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+            self.fg(self.colors.border_focused)
+                .add_modifier(Modifier::BOLD)
         } else {
             self.fg(Color::DarkGray)
         }
@@ -51,7 +59,7 @@ impl Theme {
         }
     }
     pub fn label(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(self.colors.label).add_modifier(Modifier::BOLD)
     }
     pub fn title(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
@@ -60,10 +68,10 @@ impl Theme {
         self.fg(Color::DarkGray).add_modifier(Modifier::DIM)
     }
     pub fn date(&self) -> Style {
-        self.fg(Color::Green)
+        self.fg(self.colors.date)
     }
     pub fn marker(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(self.colors.marker).add_modifier(Modifier::BOLD)
     }
     pub fn status(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
