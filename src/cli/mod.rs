@@ -3,19 +3,22 @@
 //! loaded, 2 a usage error or a missing document. A closed pipe (`| head`) is not an error.
 
 mod check;
+mod cite;
 mod export;
 mod list;
 mod search;
+mod shell;
 mod show;
 
 pub use show::metadata;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{ArgGroup, Parser, Subcommand};
 
+use crate::config::ColorChoice;
 use crate::corpus::{self, Corpus};
 
 #[derive(Debug, Parser)]
@@ -24,7 +27,6 @@ use crate::corpus::{self, Corpus};
     version,
     about = "A terminal browser for archival documents"
 )]
-#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -33,6 +35,9 @@ pub struct Cli {
     /// Leave the mouse to the terminal (to select text); also `DOSSIER_NO_MOUSE=1`.
     #[arg(long)]
     no_mouse: bool,
+    /// Colours: `auto` (on a terminal, unless `NO_COLOR` is set), `always` or `never`.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    color: ColorChoice,
 }
 
 #[derive(Debug, Subcommand)]
@@ -71,6 +76,33 @@ enum Command {
     Export { paths: Vec<PathBuf> },
     /// Report every file's problems; exit 1 when some file could not be loaded.
     Check { paths: Vec<PathBuf> },
+    /// A document's citation (Chicago notes-bibliography style bibliography entry).
+    Cite {
+        /// Print the citation (the only thing the command line does; the browser's `c`
+        /// copies it to the clipboard instead).
+        #[arg(long)]
+        print: bool,
+        /// The document's id, as `dossier list` prints it.
+        doc_id: String,
+        paths: Vec<PathBuf>,
+    },
+    /// The configuration file: print the commented default, or where it is read from.
+    #[command(group(ArgGroup::new("what").required(true).args(["default", "path"])))]
+    Config {
+        /// Print the commented default configuration.
+        #[arg(long)]
+        default: bool,
+        /// Print the path the configuration is read from.
+        #[arg(long)]
+        path: bool,
+    },
+    /// A completion script for a shell, on stdout.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// The man page (roff), on stdout: `dossier man > dossier.1`.
+    Man,
 }
 
 /// Outcome of a command, mapped to the process exit code.
@@ -116,8 +148,11 @@ fn run(cli: Cli) -> io::Result<Outcome> {
     // The browser writes to the terminal itself (and from its signal thread): stdout is
     // locked only for the scripting commands.
     let Some(command) = cli.command else {
-        let mouse = !cli.no_mouse && std::env::var_os("DOSSIER_NO_MOUSE").is_none();
-        return crate::tui::run(&default_paths(cli.paths), mouse);
+        let options = crate::tui::Options {
+            mouse: !cli.no_mouse && std::env::var_os("DOSSIER_NO_MOUSE").is_none(),
+            color: crate::config::color_enabled(cli.color, io::stdout().is_terminal()),
+        };
+        return crate::tui::run(&default_paths(cli.paths), options);
     };
     let out = &mut io::BufWriter::new(io::stdout().lock());
     let outcome = match command {
@@ -153,6 +188,17 @@ fn run(cli: Cli) -> io::Result<Outcome> {
             let corpus = corpus::load(&default_paths(paths));
             check::run(out, &corpus)?
         }
+        Command::Cite {
+            print: _,
+            doc_id,
+            paths,
+        } => {
+            let corpus = load(&paths);
+            cite::run(out, &corpus, &doc_id)?
+        }
+        Command::Config { default, path: _ } => shell::config(out, default)?,
+        Command::Completions { shell } => shell::completions(out, shell)?,
+        Command::Man => shell::man(out)?,
     };
     out.flush()?;
     Ok(outcome)
