@@ -11,19 +11,83 @@ use dossier::query::{Matcher, parse_query};
 use proptest::prelude::*;
 
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(400);
-    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(400);
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
 }
 
 /// Pieces that exercise every rule of the parser, and some that attack it.
 const PIECES: &[&str] = &[
-    "1.", "(1)", "1)", "(a)", "a)", "a.", "A.", "I.", "II.", "(i)", "(iv)", "(v)", "i.", "C.", "1.1", "1.2.3.",
-    "§ 1", "§", "- ", "• ", "* ", "(end)", "Document Information", "Number R037701", "Number 1342 Top Secret Top Urgent",
-    "To: X From: Y", "From:", "Subject: Test", "Date: 12 марта 1963", "KHRUSHCHEV:", "Zhou Enlai: Yes.", "March 25, 1984",
-    "c. 1962", "October 3-4, 1962", "June 1950", "1956", "Skip to content", "Download PDF", "Record ID",
-    "Original Uploaded Date", "MacArthur Foundation", "The History and Public Policy Program welcomes reuse",
-    "This document was made possible with support from X", "Громыко", "周恩来", "박성호", "\u{1b}[2J", "\u{9b}",
-    "\u{202e}", "\u{feff}", "\u{a0}", "\t", "\r\n", "\r", "\n", "\n\n", " ", ":", "(", ")", ".", "[sic]", "…", "—",
+    "1.",
+    "(1)",
+    "1)",
+    "(a)",
+    "a)",
+    "a.",
+    "A.",
+    "I.",
+    "II.",
+    "(i)",
+    "(iv)",
+    "(v)",
+    "i.",
+    "C.",
+    "1.1",
+    "1.2.3.",
+    "§ 1",
+    "§",
+    "- ",
+    "• ",
+    "* ",
+    "(end)",
+    "Document Information",
+    "Number R037701",
+    "Number 1342 Top Secret Top Urgent",
+    "To: X From: Y",
+    "From:",
+    "Subject: Test",
+    "Date: 12 марта 1963",
+    "KHRUSHCHEV:",
+    "Zhou Enlai: Yes.",
+    "March 25, 1984",
+    "c. 1962",
+    "October 3-4, 1962",
+    "June 1950",
+    "1956",
+    "Skip to content",
+    "Download PDF",
+    "Record ID",
+    "Original Uploaded Date",
+    "MacArthur Foundation",
+    "The History and Public Policy Program welcomes reuse",
+    "This document was made possible with support from X",
+    "Громыко",
+    "周恩来",
+    "박성호",
+    "\u{1b}[2J",
+    "\u{9b}",
+    "\u{202e}",
+    "\u{feff}",
+    "\u{a0}",
+    "\t",
+    "\r\n",
+    "\r",
+    "\n",
+    "\n\n",
+    " ",
+    ":",
+    "(",
+    ")",
+    ".",
+    "[sic]",
+    "…",
+    "—",
 ];
 
 fn archive_like() -> impl Strategy<Value = String> {
@@ -53,7 +117,10 @@ fn check_document(text: &str) {
     let back: Document = serde_json::from_str(&json).expect("reads back");
     assert_eq!(back, doc);
     let all = json.to_string();
-    assert!(!all.contains('\u{1b}') && !all.contains('\u{9b}') && !all.contains('\u{202e}'), "uncleaned control in {all}");
+    assert!(
+        !all.contains('\u{1b}') && !all.contains('\u{9b}') && !all.contains('\u{202e}'),
+        "uncleaned control in {all}"
+    );
 }
 
 proptest! {
@@ -86,7 +153,13 @@ proptest! {
 #[test]
 fn regression_inputs_found_by_fuzzing() {
     // Each input that once broke an invariant stays here.
-    for text in ["(i)\n\n(i)", "1.\u{0}", "§ 1\r\r1.1 x", "\u{feff}\u{feff}1. a", "(end)\n\nDocument Information\n\nDocument Information"] {
+    for text in [
+        "(i)\n\n(i)",
+        "1.\u{0}",
+        "§ 1\r\r1.1 x",
+        "\u{feff}\u{feff}1. a",
+        "(end)\n\nDocument Information\n\nDocument Information",
+    ] {
         check_document(text);
     }
 }
