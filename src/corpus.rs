@@ -105,6 +105,8 @@ pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> (Corpus, CacheStat
             Some(dir) => cache::load_folder(dir, path, &files, &mut stats),
             None => load_files(&files),
         };
+        let loaded: usize = results.iter().map(|r| r.as_ref().map_or(0, Vec::len)).sum();
+        corpus.documents.reserve_exact(loaded);
         for (file, result) in files.into_iter().zip(results) {
             match result {
                 Ok(docs) => {

@@ -14,21 +14,24 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::ops::Range;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use super::fold::{Haystack, fold_into};
+use super::fold::{Haystack, fold_char, fold_into};
 use super::mask::TextInfo;
-use super::matcher::{Matcher, Prepared, Target, TextBounds, WINDOW_BYTES};
+use super::matcher::{Known, Matcher, Prepared, Target, TextBounds, WINDOW_BYTES};
 use super::syntax::Query;
 use crate::model::{Document, Section};
 
 /// The section id given to a document's paragraphs that precede its first numbered section.
 pub const BODY_ID: &str = "body";
 
-/// Passages scanned by one parallel task at least.
-const MIN_TASK: usize = 1024;
+/// Passages a worker takes at a time.
+const BLOCK: usize = 512;
+/// Documents a worker takes at a time in a one-off search.
+const DOC_BLOCK: usize = 32;
 
 /// One searchable unit: a section, or a document's leading body.
 #[derive(Debug, Clone)]
@@ -53,11 +56,12 @@ struct Masks {
 }
 
 impl Masks {
-    fn of(text: &str, folded: Option<&str>) -> Masks {
+    fn of(text: &str) -> Masks {
+        let (info, folded_len) = TextInfo::measure(text);
         Masks {
-            info: TextInfo::of(text),
+            info,
             len: clamp_len(text.len()),
-            len_folded: clamp_len(folded.map_or(text.len(), str::len)),
+            len_folded: clamp_len(folded_len),
         }
     }
 
@@ -149,15 +153,9 @@ impl SearchIndex {
                 for (local, r) in passage_refs(doc).into_iter().enumerate() {
                     passages.push(passage(i, doc, local, r));
                     write_text(doc, r, &mut scratch.text);
-                    let folded = fold_into(&scratch.text, &mut scratch.folded);
-                    masks.push(Masks::of(
-                        &scratch.text,
-                        folded.then_some(scratch.folded.as_str()),
-                    ));
+                    masks.push(Masks::of(&scratch.text));
                 }
-                let folded = fold_into(&doc.title, &mut scratch.folded);
-                let title = Masks::of(&doc.title, folded.then_some(scratch.folded.as_str()));
-                (passages, masks, title)
+                (passages, masks, Masks::of(&doc.title))
             })
             .collect();
         let count = per_doc.iter().map(|d| d.0.len()).sum();
@@ -197,43 +195,21 @@ impl SearchIndex {
             return Vec::new();
         }
         let matcher = Matcher::default();
-        let floor = AtomicU64::new(0);
-        let scan = Scan {
-            matcher: &matcher,
-            query: &prepared,
-            floor: &floor,
-            limit,
-        };
+        let scan = Scan::new(&matcher, &prepared, limit);
         let range = range.start..range.end.min(self.passages.len());
-        let tops: Vec<TopK> = range
-            .into_par_iter()
-            .with_min_len(MIN_TASK)
-            .fold(
-                || (TopK::new(limit), Scratch::default()),
-                |(mut top, mut scratch), p| {
-                    let passage = &self.passages[p];
-                    let doc = &docs[passage.doc];
-                    let masks = &self.masks[p];
-                    let title = &self.title_masks[passage.doc];
-                    scan.visit(
-                        &mut top,
-                        &mut scratch,
-                        p,
-                        doc,
-                        passage.doc,
-                        [masks, title],
-                        |s| {
-                            if let Some(&r) = passage_refs(doc).get(passage.local) {
-                                write_text(doc, r, &mut s.text);
-                            }
-                        },
-                    );
-                    (top, scratch)
-                },
-            )
-            .map(|(top, _)| top)
-            .collect();
-        merge(tops, limit)
+        in_blocks(range.len(), BLOCK, |scratch, i| {
+            let p = range.start + i;
+            let passage = &self.passages[p];
+            let doc = &docs[passage.doc];
+            let masks = &self.masks[p];
+            let title = &self.title_masks[passage.doc];
+            scan.visit(scratch, p, doc, passage.doc, [masks, title], |out| {
+                if let Some(&r) = passage_refs(doc).get(passage.local) {
+                    write_text(doc, r, out);
+                }
+            });
+        });
+        scan.hits()
     }
 }
 
@@ -342,52 +318,42 @@ pub fn search_documents(
         total += c;
     }
     let matcher = Matcher::default();
-    let floor = AtomicU64::new(0);
-    let scan = Scan {
-        matcher: &matcher,
-        query: &prepared,
-        floor: &floor,
-        limit,
-    };
-    let tops: Vec<TopK> = docs
-        .par_iter()
-        .enumerate()
-        .with_min_len(16)
-        .fold(
-            || (TopK::new(limit), Scratch::default()),
-            |(mut top, mut scratch), (d, doc)| {
-                let refs = passage_refs(doc);
-                let folded = fold_into(&doc.title, &mut scratch.folded);
-                let title = Masks {
-                    info: TextInfo::unknown(&doc.title, folded.then_some(&scratch.folded)),
-                    len: clamp_len(doc.title.len()),
-                    len_folded: clamp_len(if folded {
-                        scratch.folded.len()
-                    } else {
-                        doc.title.len()
-                    }),
-                };
-                for (local, r) in refs.into_iter().enumerate() {
-                    write_text(doc, r, &mut scratch.text);
-                    let folded = fold_into(&scratch.text, &mut scratch.folded);
-                    let masks = Masks {
-                        info: TextInfo::unknown(&scratch.text, folded.then_some(&scratch.folded)),
-                        len: clamp_len(scratch.text.len()),
-                        len_folded: clamp_len(if folded {
-                            scratch.folded.len()
-                        } else {
-                            scratch.text.len()
-                        }),
-                    };
-                    let p = starts[d] + local;
-                    scan.visit(&mut top, &mut scratch, p, doc, d, [&masks, &title], |_| {});
-                }
-                (top, scratch)
+    let scan = Scan::new(&matcher, &prepared, limit);
+    in_blocks(docs.len(), DOC_BLOCK, |scratch, d| {
+        let doc = &docs[d];
+        let (info, folded_len) = TextInfo::measure(&doc.title);
+        let title = Masks {
+            info: TextInfo {
+                first: info.first,
+                first_folded: info.first_folded,
+                ..TextInfo::unknown(&doc.title, None)
             },
-        )
-        .map(|(top, _)| top)
-        .collect();
-    merge(tops, limit)
+            len: clamp_len(doc.title.len()),
+            len_folded: clamp_len(folded_len),
+        };
+        for (local, r) in passage_refs(doc).into_iter().enumerate() {
+            write_text(doc, r, &mut scratch.text);
+            let (first, len) = (scratch.text.chars().next(), scratch.text.len());
+            // Without an index nothing is known of the text but its start and its length
+            // (its folded length differs only for non-ASCII text, which is measured).
+            let len_folded = if scratch.text.is_ascii() {
+                len
+            } else {
+                TextInfo::measure(&scratch.text).1
+            };
+            let masks = Masks {
+                info: TextInfo {
+                    first,
+                    first_folded: first.map(fold_char),
+                    ..TextInfo::unknown(&scratch.text, None)
+                },
+                len: clamp_len(len),
+                len_folded: clamp_len(len_folded),
+            };
+            scan.visit(scratch, starts[d] + local, doc, d, [&masks, &title], |_| {});
+        }
+    });
+    scan.hits()
         .into_iter()
         .map(|hit| {
             let d = starts.partition_point(|&s| s <= hit.passage) - 1;
@@ -455,91 +421,132 @@ struct Scratch {
     text: String,
     folded: String,
     title_folded: String,
-    /// The document whose title is in `title_folded` (and whether it differs from the title).
-    title_doc: Option<(usize, bool)>,
+    /// The document whose title's atom scores are in `title_scores`.
+    title_doc: Option<usize>,
+    title_scores: Vec<Option<i64>>,
 }
 
 /// One search's shared state.
 struct Scan<'a> {
     matcher: &'a Matcher,
     query: &'a Prepared,
-    floor: &'a AtomicU64,
-    limit: usize,
+    /// The best hits of all workers.
+    top: Mutex<TopK>,
+    /// The lowest key in `top` once it is full, readable without the lock.
+    floor: AtomicU64,
 }
 
 impl Scan<'_> {
-    /// Considers passage `p` of document `d`: skipped if its bound cannot make the top,
-    /// else its text is written by `text` into `scratch.text` and scored.
+    /// Considers passage `p` of document `d`: skipped as soon as a bound shows it cannot make
+    /// the top (masks first, then the title's exact scores, then the text itself), else its
+    /// text is written by `text` into `scratch.text` and scored.
     #[allow(clippy::too_many_arguments)]
     fn visit(
         &self,
-        top: &mut TopK,
         scratch: &mut Scratch,
         p: usize,
         doc: &Document,
         d: usize,
         masks: [&Masks; 2],
-        text: impl FnOnce(&mut Scratch),
+        text: impl FnOnce(&mut String),
     ) {
-        let bounds = [masks[0].bounds(), masks[1].bounds()];
-        let Some(bound) = self.matcher.bound(self.query, &bounds, doc) else {
-            return;
-        };
-        let floor = top.floor().max(self.floor.load(Ordering::Relaxed));
-        if key(bound, p) <= floor {
-            return;
-        }
-        text(scratch);
-        if scratch.title_doc.map(|(t, _)| t) != Some(d) {
+        let own = masks[0].bounds();
+        let floor = self.floor.load(Ordering::Relaxed);
+        let beats = |bound: Option<i64>| bound.is_some_and(|b| key(b, p) > floor);
+        if scratch.title_doc != Some(d) {
+            let title = Known::Bounds(masks[1].bounds());
+            if !beats(self.matcher.bound_with(self.query, &own, title, doc)) {
+                return;
+            }
             let folded = fold_into(&doc.title, &mut scratch.title_folded);
-            scratch.title_doc = Some((d, folded));
-        }
-        let title_folded = scratch.title_doc.is_some_and(|(_, f)| f);
-        let folded = fold_into(&scratch.text, &mut scratch.folded);
-        let targets = [
-            Target {
-                text: &scratch.text,
-                folded: if folded {
-                    &scratch.folded
-                } else {
-                    &scratch.text
-                },
-                info: Some(&masks[0].info),
-            },
-            Target {
+            let target = Target {
                 text: &doc.title,
-                folded: if title_folded {
+                folded: if folded {
                     &scratch.title_folded
                 } else {
                     &doc.title
                 },
                 info: Some(&masks[1].info),
+            };
+            scratch.title_scores = self.matcher.text_scores(self.query, &target);
+            scratch.title_doc = Some(d);
+        }
+        let title = Known::Scores(&scratch.title_scores);
+        if !beats(self.matcher.bound_with(self.query, &own, title, doc)) {
+            return;
+        }
+        text(&mut scratch.text);
+        let folded = fold_into(&scratch.text, &mut scratch.folded);
+        let target = Target {
+            text: &scratch.text,
+            folded: if folded {
+                &scratch.folded
+            } else {
+                &scratch.text
             },
-        ];
-        // Now that the texts are at hand, a long one's bound can be sharper (see `bound`).
-        let long = |m: &Masks| m.len.max(m.len_folded) as usize > WINDOW_BYTES;
-        if long(masks[0]) || long(masks[1]) {
-            let sharp = [
-                TextBounds {
-                    text: Some((targets[0].text, targets[0].folded)),
-                    ..bounds[0]
-                },
-                TextBounds {
-                    text: Some((targets[1].text, targets[1].folded)),
-                    ..bounds[1]
-                },
-            ];
-            let bound = self.matcher.bound(self.query, &sharp, doc);
-            if bound.is_none_or(|b| key(b, p) <= floor) {
+            info: Some(&masks[0].info),
+        };
+        // Now that the text is at hand, a long one's bound can be sharper (see `bound`).
+        if masks[0].len.max(masks[0].len_folded) as usize > WINDOW_BYTES {
+            let sharp = TextBounds {
+                text: Some((target.text, target.folded)),
+                ..own
+            };
+            if !beats(self.matcher.bound_with(self.query, &sharp, title, doc)) {
                 return;
             }
         }
-        if let Some(score) = self.matcher.score_prepared(self.query, &targets, doc) {
-            if top.push(key(score, p)) && top.is_full(self.limit) {
-                self.floor.fetch_max(top.floor(), Ordering::Relaxed);
-            }
+        let score = self
+            .matcher
+            .score_with(self.query, &target, &scratch.title_scores, doc);
+        if let Some(score) = score.filter(|&s| key(s, p) > floor) {
+            let mut top = self.top.lock().unwrap_or_else(|e| e.into_inner());
+            top.push(key(score, p));
+            self.floor.store(top.floor(), Ordering::Relaxed);
         }
     }
+}
+
+impl<'a> Scan<'a> {
+    fn new(matcher: &'a Matcher, query: &'a Prepared, limit: usize) -> Self {
+        Scan {
+            matcher,
+            query,
+            top: Mutex::new(TopK::new(limit)),
+            floor: AtomicU64::new(0),
+        }
+    }
+
+    /// The hits, best first.
+    fn hits(self) -> Vec<Hit> {
+        let top = self.top.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut keys: Vec<u64> = top.heap.into_iter().map(|r| r.0).collect();
+        keys.sort_unstable_by(|a, b| b.cmp(a));
+        keys.into_iter().map(unkey).collect()
+    }
+}
+
+/// Runs `visit` over `0..count` on every worker thread, each taking the next block of
+/// `block` items in order: the earliest items are scored first, so that the floor rises early
+/// and ties and weak texts further on are skipped.
+fn in_blocks<F>(count: usize, block: usize, visit: F)
+where
+    F: Fn(&mut Scratch, usize) + Sync,
+{
+    let next = AtomicUsize::new(0);
+    let workers = rayon::current_num_threads().clamp(1, count.div_ceil(block).max(1));
+    (0..workers).into_par_iter().for_each(|_| {
+        let mut scratch = Scratch::default();
+        loop {
+            let start = next.fetch_add(block, Ordering::Relaxed);
+            if start >= count {
+                return;
+            }
+            for i in start..(start + block).min(count) {
+                visit(&mut scratch, i);
+            }
+        }
+    });
 }
 
 /// Orders hits by score, then by corpus order (earlier first): higher is better.
@@ -579,10 +586,6 @@ impl TopK {
         }
     }
 
-    fn is_full(&self, limit: usize) -> bool {
-        self.heap.len() >= limit
-    }
-
     /// Keeps `key` if it is among the best; true when kept.
     fn push(&mut self, key: u64) -> bool {
         if self.heap.len() < self.limit {
@@ -596,17 +599,4 @@ impl TopK {
         }
         false
     }
-}
-
-fn merge(tops: Vec<TopK>, limit: usize) -> Vec<Hit> {
-    let mut keys: Vec<u64> = tops
-        .into_iter()
-        .flat_map(|t| t.heap.into_iter().map(|r| r.0))
-        .collect();
-    if keys.len() > limit {
-        keys.select_nth_unstable_by(limit - 1, |a, b| b.cmp(a));
-        keys.truncate(limit);
-    }
-    keys.sort_unstable_by(|a, b| b.cmp(a));
-    keys.into_iter().map(unkey).collect()
 }

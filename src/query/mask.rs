@@ -11,7 +11,7 @@ use super::fold::fold_char;
 
 /// The bit that stands for `c`.
 #[inline]
-pub fn bit(c: char) -> u64 {
+pub const fn bit(c: char) -> u64 {
     let b = match c {
         'a'..='z' => c as u32 - 'a' as u32,
         'A'..='Z' => 26 + c as u32 - 'A' as u32,
@@ -37,7 +37,6 @@ pub fn fold_mask(mask: u64) -> u64 {
 /// skim's character classes, as far as its in-place bonus goes.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
-    Start,
     Upper,
     Lower,
     Number,
@@ -45,7 +44,7 @@ enum Class {
 }
 
 #[inline]
-fn class(c: char) -> Class {
+const fn class(c: char) -> Class {
     match c {
         ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => Class::Separator,
         '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => Class::Separator,
@@ -55,12 +54,40 @@ fn class(c: char) -> Class {
     }
 }
 
-/// True when skim gives `cur` after `prev` an in-place bonus (head, break or camel).
-#[inline]
-fn is_head(prev: Class, cur: Class) -> bool {
-    matches!(prev, Class::Start | Class::Separator)
-        || (matches!(prev, Class::Lower | Class::Number) && cur == Class::Upper)
+/// Per ASCII byte: its bit, and all-ones masks for the classes that decide a head.
+#[derive(Clone, Copy)]
+struct AsciiEntry {
+    bit: u64,
+    separator: u64,
+    lower_or_digit: u64,
+    upper: u64,
 }
+
+const fn all_if(yes: bool) -> u64 {
+    if yes { !0 } else { 0 }
+}
+
+const ASCII: [AsciiEntry; 128] = {
+    let mut table = [AsciiEntry {
+        bit: 0,
+        separator: 0,
+        lower_or_digit: 0,
+        upper: 0,
+    }; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8 as char;
+        let class = class(c);
+        table[b] = AsciiEntry {
+            bit: bit(c),
+            separator: all_if(matches!(class, Class::Separator)),
+            lower_or_digit: all_if(matches!(class, Class::Lower | Class::Number)),
+            upper: all_if(matches!(class, Class::Upper)),
+        };
+        b += 1;
+    }
+    table
+};
 
 /// What a text offers a pattern, in its own case and folded.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -75,47 +102,60 @@ pub struct TextInfo {
 
 impl TextInfo {
     pub fn of(text: &str) -> TextInfo {
-        let mut info = TextInfo {
-            first: text.chars().next(),
-            first_folded: text.chars().next().map(fold_char),
-            ..TextInfo::default()
-        };
-        if text.is_ascii() {
-            // Folding ASCII only changes case: the folded masks follow from the plain ones.
-            let mut prev = Class::Start;
-            let mut heads_sep = 0;
-            for &b in text.as_bytes() {
-                let c = b as char;
-                let cur = class(c);
-                info.any |= bit(c);
-                if matches!(prev, Class::Start | Class::Separator) {
-                    heads_sep |= bit(c);
-                } else if cur == Class::Upper && matches!(prev, Class::Lower | Class::Number) {
-                    info.heads |= bit(c);
-                }
-                prev = cur;
+        Self::measure(text).0
+    }
+
+    /// The text's info, and its length in bytes once folded.
+    ///
+    /// One pass over the bytes with a table for ASCII and no branches on it: this runs over
+    /// the whole corpus. A non-ASCII character is decoded where it starts; skim classes every
+    /// one of them as lower case, folded or not, so only its bits need care. Folded masks are
+    /// the plain ones with cases merged, plus what non-ASCII characters fold to (a superset at
+    /// worst, which only makes the tests let more through).
+    pub fn measure(text: &str) -> (TextInfo, usize) {
+        let bytes = text.as_bytes();
+        let first = text.chars().next();
+        let (mut any, mut heads_sep, mut camel) = (0u64, 0u64, 0u64);
+        let (mut folded_extra, mut heads_folded_extra) = (0u64, 0u64);
+        let (mut after_sep, mut after_lower) = (!0u64, 0u64);
+        let mut folded_len = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                let entry = ASCII[usize::from(b)];
+                any |= entry.bit;
+                heads_sep |= entry.bit & after_sep;
+                camel |= entry.bit & after_lower & entry.upper;
+                after_sep = entry.separator;
+                after_lower = entry.lower_or_digit;
+                folded_len += 1;
+                i += 1;
+                continue;
             }
-            info.heads |= heads_sep;
-            info.any_folded = fold_mask(info.any);
-            info.heads_folded = fold_mask(heads_sep);
-            return info;
-        }
-        let (mut prev, mut prev_folded) = (Class::Start, Class::Start);
-        for c in text.chars() {
+            let c = text[i..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
             let f = fold_char(c);
-            let (cur, cur_folded) = (class(c), class(f));
-            info.any |= bit(c);
-            info.any_folded |= bit(f);
-            if is_head(prev, cur) {
-                info.heads |= bit(c);
-            }
-            if is_head(prev_folded, cur_folded) {
-                info.heads_folded |= bit(f);
-            }
-            prev = cur;
-            prev_folded = cur_folded;
+            any |= bit(c);
+            folded_extra |= bit(f);
+            heads_sep |= bit(c) & after_sep;
+            heads_folded_extra |= bit(f) & after_sep;
+            after_sep = 0;
+            after_lower = !0;
+            folded_len += f.len_utf8();
+            i += c.len_utf8();
         }
-        info
+        let info = TextInfo {
+            any,
+            any_folded: fold_mask(any) | folded_extra,
+            heads: heads_sep | camel,
+            heads_folded: fold_mask(heads_sep) | heads_folded_extra,
+            first,
+            first_folded: first.map(fold_char),
+        };
+        (info, folded_len)
     }
 
     /// What is known of a text without scanning it: its first character, and masks that rule
@@ -157,7 +197,9 @@ mod tests {
         ] {
             let info = TextInfo::of(text);
             assert_eq!(info.any, mask_of(text), "{text}");
-            assert_eq!(info.any_folded, mask_of(&fold(text)), "{text}");
+            let folded = mask_of(&fold(text));
+            assert_eq!(info.any_folded & folded, folded, "{text}");
+            assert_eq!(TextInfo::measure(text).1, fold(text).len(), "{text}");
         }
     }
 

@@ -293,6 +293,23 @@ impl Matcher {
         }
     }
 
+    /// False when a text atom certainly does not match `target` (masks, window, substring).
+    fn may_match(&self, atom: &PreparedAtom, target: &Target) -> bool {
+        let case = atom.atom.case_sensitive;
+        if target
+            .info
+            .is_some_and(|info| atom.mask & !info.for_case(case).0 != 0)
+        {
+            return false;
+        }
+        let text = target.for_case(case);
+        match atom.atom.kind {
+            AtomKind::Fuzzy if text.len() <= SHORT_TEXT => true,
+            AtomKind::Fuzzy => window::fits(text, &atom.chars, max_span(atom.chars.len())),
+            _ => exact_position(atom.atom.kind.clone(), text, &atom.pattern).is_some(),
+        }
+    }
+
     /// Puts skim's reused score matrix back in a known state: a one-cell match shrinks it, so
     /// the next call starts from fresh cells, as a new matcher would.
     fn reset(&self) {
@@ -331,6 +348,90 @@ impl Matcher {
                 .iter()
                 .filter_map(|atom| atom_bound(atom, infos, doc))
                 .max()?;
+        }
+        Some(total)
+    }
+
+    /// Every atom's score on one text, in query order (`None`: no match, or a field atom).
+    /// A document's title is scored once this way and shared by all its passages.
+    pub fn text_scores(&self, query: &Prepared, target: &Target) -> Vec<Option<i64>> {
+        query
+            .atoms()
+            .map(|a| a.is_text().then(|| self.text_score(a, target)).flatten())
+            .collect()
+    }
+
+    /// The query's score on a text and a document, the other text's atoms already scored
+    /// (`other`, from [`text_scores`](Self::text_scores)): the same as
+    /// [`score_prepared`](Self::score_prepared) over both texts.
+    pub fn score_with(
+        &self,
+        query: &Prepared,
+        target: &Target,
+        other: &[Option<i64>],
+        doc: &Document,
+    ) -> Option<i64> {
+        // First the cheap tests for every term, so that no term is scored while a later one
+        // cannot match at all.
+        let mut k = 0;
+        for term in &query.terms {
+            let mut possible = false;
+            for atom in term {
+                let theirs = other.get(k).copied().flatten();
+                k += 1;
+                possible |= match &atom.atom.kind {
+                    AtomKind::Field(filter) => {
+                        field_matches(filter, &atom.atom, doc) != atom.atom.negated
+                    }
+                    _ if atom.atom.negated => theirs.is_none(),
+                    _ => theirs.is_some() || self.may_match(atom, target),
+                };
+            }
+            if !possible {
+                return None;
+            }
+        }
+        let mut total = 0;
+        let mut k = 0;
+        for term in &query.terms {
+            let mut best = None;
+            for atom in term {
+                let theirs = other.get(k).copied().flatten();
+                k += 1;
+                let found = match &atom.atom.kind {
+                    AtomKind::Field(filter) => field_matches(filter, &atom.atom, doc).then_some(0),
+                    _ if atom.atom.negated && theirs.is_some() => theirs,
+                    _ => self.text_score(atom, target).max(theirs),
+                };
+                let score = match (found, atom.atom.negated) {
+                    (Some(score), false) => Some(score),
+                    (None, true) => Some(0),
+                    _ => None,
+                };
+                best = best.max(score);
+            }
+            total += best?;
+        }
+        Some(total)
+    }
+
+    /// [`bound`](Self::bound) for a text and what is known of the other one.
+    pub fn bound_with(
+        &self,
+        query: &Prepared,
+        text: &TextBounds,
+        other: Known,
+        doc: &Document,
+    ) -> Option<i64> {
+        let mut total = 0;
+        let mut k = 0;
+        for term in &query.terms {
+            let mut best = None;
+            for atom in term {
+                best = best.max(atom_bound_with(atom, text, other, k, doc));
+                k += 1;
+            }
+            total += best?;
         }
         Some(total)
     }
@@ -378,6 +479,38 @@ pub struct TextBounds<'a> {
     /// The text itself (as written, folded), when at hand: for a text matched in windows it
     /// tells which characters open a window and so earn the first-character bonus.
     pub text: Option<(&'a str, &'a str)>,
+}
+
+/// What is known of the other text a passage is matched with (its document's title).
+#[derive(Debug, Clone, Copy)]
+pub enum Known<'a> {
+    /// Its masks only: its scores are bounded.
+    Bounds(TextBounds<'a>),
+    /// Its atoms' exact scores, from [`Matcher::text_scores`].
+    Scores(&'a [Option<i64>]),
+}
+
+fn atom_bound_with(
+    atom: &PreparedAtom,
+    text: &TextBounds,
+    other: Known,
+    k: usize,
+    doc: &Document,
+) -> Option<i64> {
+    if let AtomKind::Field(filter) = &atom.atom.kind {
+        let found = field_matches(filter, &atom.atom, doc);
+        return (found != atom.atom.negated).then_some(0);
+    }
+    let theirs = match other {
+        Known::Bounds(b) => text_bound(atom, &b),
+        Known::Scores(scores) => scores.get(k).copied().flatten(),
+    };
+    if atom.atom.negated {
+        // Found in the other text for sure: the atom fails; else it may still score 0.
+        let certain = matches!(other, Known::Scores(_)) && theirs.is_some();
+        return (!certain).then_some(0);
+    }
+    text_bound(atom, text).max(theirs)
 }
 
 fn atom_bound(atom: &PreparedAtom, texts: &[TextBounds], doc: &Document) -> Option<i64> {

@@ -1,0 +1,108 @@
+//! Keystroke latency in the jump palette over about a million sections.
+//!
+//! Builds the browser's state (`App::new`) over a generated corpus (default 100,000 pages,
+//! about 1.1 million sections; `DOSSIER_BENCH_DOCS` changes it), opens the palette, then for
+//! each key of a scripted sequence (1- and 2-character queries, words typed letter by letter,
+//! backspaces, multi-word queries) measures `update` plus a full draw into a 100×30
+//! `TestBackend`: the time from the key to the finished frame. Prints p50, p95 and max.
+
+#[path = "support/mod.rs"]
+mod support;
+
+use std::time::{Duration, Instant};
+
+use dossier::corpus;
+use dossier::tui::app::{Action, App};
+use dossier::tui::view::{self, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+/// What is typed: `<` is a backspace.
+const SCRIPT: &[&str] = &[
+    "g<",
+    "x<",
+    "q<",
+    "gr<<",
+    "so<<",
+    "soviet",
+    "<<<<<<",
+    "gromyko",
+    "<<<<<<<",
+    "embassy treaty",
+    "<<<<<<<<<<<<<<",
+    "fishing fleet",
+    "<<<<<<<<<<<<<",
+    "ab",
+    "<<",
+    "hradecky",
+    "<<<<<<<<",
+    "xq",
+    "<<",
+    "1.",
+    "<<",
+    "prime minister",
+    "<<<<<<<<<<<<<<",
+];
+
+fn main() {
+    let docs: usize = std::env::var("DOSSIER_BENCH_DOCS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000);
+    let dir = support::corpus_dir(docs);
+    let start = Instant::now();
+    let options = corpus::LoadOptions {
+        cache_dir: Some(
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-cache"),
+        ),
+        cache_min_files: corpus::CACHE_MIN_FILES,
+    };
+    let (corpus, _) = corpus::load_with(&[dir], &options);
+    let loaded = start.elapsed();
+    let start = Instant::now();
+    let mut app = App::new(corpus, Rect::new(0, 0, 100, 30));
+    let built = start.elapsed();
+    println!(
+        "keystrokes: {} documents, {} sections; load {}, App::new {}",
+        app.docs.len(),
+        app.index.passages.len(),
+        support::ms(loaded),
+        support::ms(built)
+    );
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
+    let theme = Theme::plain(false);
+    let mut frame = |app: &App| {
+        terminal.draw(|f| view::draw(f, app, &theme)).expect("draw");
+    };
+    app.update(Action::OpenPalette);
+    frame(&app);
+    let mut times: Vec<Duration> = Vec::new();
+    let mut slowest = (Duration::ZERO, String::new());
+    for chunk in SCRIPT {
+        for c in chunk.chars() {
+            let action = if c == '<' {
+                Action::Backspace
+            } else {
+                Action::Type(c)
+            };
+            let start = Instant::now();
+            app.update(action);
+            frame(&app);
+            let took = start.elapsed();
+            if took > slowest.0 {
+                slowest = (took, app.palette.input.clone());
+            }
+            times.push(took);
+        }
+    }
+    times.sort();
+    println!(
+        "keystrokes: {} keys, key→frame p50 {}, p95 {}, max {} (at {:?})",
+        times.len(),
+        support::ms(support::quantile(&times, 0.5)),
+        support::ms(support::quantile(&times, 0.95)),
+        support::ms(*times.last().unwrap_or(&Duration::ZERO)),
+        slowest.1
+    );
+}

@@ -1,0 +1,59 @@
+//! Search over 10,000 generated pages (about 90 MB, 110,000 passages), documents in memory:
+//! `dossier search`'s one-off ranking (top 20), and the jump palette's indexed search (top 500).
+
+#[path = "support/mod.rs"]
+mod support;
+
+use std::sync::LazyLock;
+
+use divan::Bencher;
+use dossier::model::Document;
+use dossier::query::index::search_documents;
+use dossier::query::{SearchIndex, parse_query};
+use rayon::prelude::*;
+use support::generator::{DEFAULT_SEED, page};
+
+const QUERIES: &[&str] = &[
+    "soviet embassy",
+    "gromyko treaty",
+    "fishing fleet demarcation",
+    "prime minister visit",
+    "g",
+    "hradecky",
+];
+
+static DOCS: LazyLock<Vec<Document>> = LazyLock::new(|| {
+    (0..10_000)
+        .into_par_iter()
+        .map(|i| {
+            let p = page(DEFAULT_SEED, i);
+            dossier::parse::parse_document(&p.text, &p.name, &p.name)
+        })
+        .collect()
+});
+
+static INDEX: LazyLock<SearchIndex> = LazyLock::new(|| SearchIndex::build(&DOCS));
+
+fn main() {
+    divan::main();
+}
+
+#[divan::bench(args = QUERIES, sample_count = 10)]
+fn one_off_top20(bencher: Bencher, query: &str) {
+    let query = parse_query(query);
+    LazyLock::force(&DOCS);
+    bencher.bench(|| search_documents(&DOCS, &query, 20));
+}
+
+#[divan::bench(args = QUERIES, sample_count = 10)]
+fn indexed_top500(bencher: Bencher, query: &str) {
+    let query = parse_query(query);
+    LazyLock::force(&INDEX);
+    bencher.bench(|| INDEX.search(&DOCS, &query, 500));
+}
+
+#[divan::bench(sample_count = 5)]
+fn build_index(bencher: Bencher) {
+    LazyLock::force(&DOCS);
+    bencher.bench(|| SearchIndex::build(&DOCS));
+}
