@@ -16,13 +16,29 @@ pub fn fits(text: &str, pattern: &[char], span: usize) -> bool {
     if pattern.len() > span {
         return false;
     }
-    if text.is_ascii() && pattern.iter().all(char::is_ascii) {
+    if pattern.iter().all(char::is_ascii) {
         let pattern: Vec<u8> = pattern.iter().map(|&c| c as u8).collect();
-        fits_in(text.as_bytes(), &pattern, span)
-    } else {
-        let chars: Vec<char> = text.chars().collect();
-        fits_in(&chars, pattern, span)
+        if text.is_ascii() {
+            return fits_in(text.as_bytes(), &pattern, span);
+        }
+        // One byte per character, every non-ASCII one a placeholder that matches nothing in
+        // an ASCII pattern: positions stay character positions, and nothing is decoded.
+        return ASCII_VIEW.with_borrow_mut(|view| {
+            view.clear();
+            view.extend(
+                text.bytes()
+                    .filter(|&b| b & 0xc0 != 0x80)
+                    .map(|b| if b < 0x80 { b } else { 0x80 }),
+            );
+            fits_in(view, &pattern, span)
+        });
     }
+    let chars: Vec<char> = text.chars().collect();
+    fits_in(&chars, pattern, span)
+}
+
+thread_local! {
+    static ASCII_VIEW: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// How common a byte is in English text, roughly: lower is rarer.
