@@ -10,6 +10,8 @@ use ratatui::layout::Rect;
 mod bookmarks;
 mod detail;
 mod palette;
+
+pub use palette::KEY_BUDGET;
 mod pointer;
 mod reading;
 mod reload;
@@ -167,6 +169,9 @@ pub struct Palette {
     pub hits: Vec<Hit>,
     pub selected: usize,
     pub offset: usize,
+    /// Passages ranked so far for the current query; ranking goes on while `pending`.
+    pub scanned: usize,
+    pub pending: bool,
 }
 
 pub struct App {

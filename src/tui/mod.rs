@@ -27,6 +27,8 @@ use app::App;
 use effects::Effect;
 use view::theme::Theme;
 
+/// Ranking done between two frames while the palette's results are incomplete.
+const FRAME_BUDGET: Duration = Duration::from_millis(30);
 /// How often the loop looks for changed files while idle.
 const RELOAD_CHECK: Duration = Duration::from_millis(250);
 /// How long a burst of file changes may take before the corpus is read again.
@@ -217,9 +219,21 @@ fn event_loop(
         dirty = false;
         // With a watch, wake up a few times a second to look for changed files (no drawing
         // unless something changed); without one, block until the next event.
-        let event = match &watch {
-            Some(_) if !event::poll(RELOAD_CHECK)? => None,
-            _ => Some(event::read()?),
+        let event = if app.palette.pending {
+            // Ranking goes on between keys: a waiting key is handled first (and drops the
+            // stale search), else a frame's worth of ranking is done and shown.
+            if event::poll(Duration::ZERO)? {
+                Some(event::read()?)
+            } else {
+                app.continue_palette(FRAME_BUDGET);
+                dirty = true;
+                None
+            }
+        } else {
+            match &watch {
+                Some(_) if !event::poll(RELOAD_CHECK)? => None,
+                _ => Some(event::read()?),
+            }
         };
         if watch.as_ref().is_some_and(watch::Watch::changed) {
             // Let a burst of writes (a copy, an editor's save) settle before reading.

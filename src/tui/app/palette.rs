@@ -1,7 +1,14 @@
 //! The jump palette: every section of every document, ranked by the query, and going there.
 
+use std::time::{Duration, Instant};
+
 use super::{Action, App, Input, Overlay, PALETTE_LIMIT, Pane, offset_by};
 use crate::query::{Hit, parse_query};
+
+/// Passages ranked between looks at the clock.
+const SCAN_CHUNK: usize = 16_384;
+/// What a keystroke may spend ranking before its frame is drawn.
+pub const KEY_BUDGET: Duration = Duration::from_millis(8);
 
 impl App {
     pub(super) fn open_palette(&mut self) {
@@ -13,16 +20,47 @@ impl App {
     pub(super) fn set_palette_input(&mut self, input: String) {
         self.palette.query = parse_query(&input);
         self.palette.input = input;
-        self.palette.hits = if self.palette.query.is_empty() {
-            (0..self.index.passages.len().min(PALETTE_LIMIT))
-                .map(|passage| Hit { passage, score: 0 })
-                .collect()
-        } else {
-            self.index
-                .search(&self.docs, &self.palette.query, PALETTE_LIMIT)
-        };
         self.palette.selected = 0;
         self.palette.offset = 0;
+        self.palette.scanned = 0;
+        if self.palette.query.is_empty() {
+            self.palette.hits = (0..self.index.passages.len().min(PALETTE_LIMIT))
+                .map(|passage| Hit { passage, score: 0 })
+                .collect();
+            self.palette.pending = false;
+            return;
+        }
+        self.palette.hits.clear();
+        self.palette.pending = true;
+        self.continue_palette(KEY_BUDGET);
+    }
+
+    /// Ranks more passages for the palette's query, for about `budget`. A keystroke never
+    /// waits for a whole corpus: the frame shows what is ranked so far, the event loop calls
+    /// this again while no key is waiting, and a new key starts over (the stale search is
+    /// simply dropped). Returns whether ranking goes on.
+    pub fn continue_palette(&mut self, budget: Duration) -> bool {
+        let start = Instant::now();
+        let total = self.index.passages.len();
+        while self.palette.pending {
+            let end = (self.palette.scanned + SCAN_CHUNK).min(total);
+            let found = self.index.search_in(
+                &self.docs,
+                &self.palette.query,
+                self.palette.scanned..end,
+                PALETTE_LIMIT,
+            );
+            let hits = &mut self.palette.hits;
+            hits.extend(found);
+            hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.passage.cmp(&b.passage)));
+            hits.truncate(PALETTE_LIMIT);
+            self.palette.scanned = end;
+            self.palette.pending = end < total;
+            if start.elapsed() >= budget {
+                break;
+            }
+        }
+        self.palette.pending
     }
 
     /// Rows of results the palette shows.

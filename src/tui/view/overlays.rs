@@ -95,7 +95,16 @@ pub fn draw_palette(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = (area.width as usize * 9 / 10).max(20) as u16;
     let height = (app.palette_height() + 4) as u16;
     let rect = popup(frame, area, width, height);
-    let title = format!(" Jump to section · {} ", app.palette.hits.len());
+    let total = app.index.passages.len().max(1);
+    let title = if app.palette.pending {
+        format!(
+            " Jump to section · {} · searching {}% ",
+            app.palette.hits.len(),
+            app.palette.scanned * 100 / total
+        )
+    } else {
+        format!(" Jump to section · {} ", app.palette.hits.len())
+    };
     let block = Block::bordered()
         .title(title)
         .border_style(theme.border(true));
