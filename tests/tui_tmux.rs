@@ -199,3 +199,123 @@ fn y_sends_the_section_to_the_clipboard_with_osc52() {
     );
     assert!(buffer.contains("true improvement in Japan-Soviet relations cannot occur."));
 }
+
+/// Starts the browser on the sample in its own state folder; the shell records its exit
+/// status and the terminal settings after it ends.
+fn start_browser(extra_env: &str) -> (Session, tempfile::TempDir) {
+    let bin = env!("CARGO_BIN_EXE_dossier");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample");
+    let d = dir.path().display();
+    let command = format!(
+        "{extra_env} XDG_STATE_HOME={d} {bin} {}; echo $? > {d}/status; stty -a > {d}/stty; sleep 30",
+        sample.display()
+    );
+    let session = Session::start(100, 30, &command);
+    session.wait_for("Documents");
+    (session, dir)
+}
+
+fn wait_for_file(path: &Path) -> String {
+    let start = Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            if !text.trim().is_empty() {
+                return text;
+            }
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{} never written",
+            path.display()
+        );
+        sleep(Duration::from_millis(100));
+    }
+}
+
+fn browser_pid(session: &Session) -> String {
+    let shell = session.display("#{pane_pid}");
+    let out = Command::new("pgrep")
+        .args(["-P", &shell, "-x", "dossier"])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "no dossier process under the pane's shell");
+    pid
+}
+
+fn assert_terminal_restored(dir: &Path, session: &Session) {
+    let stty = wait_for_file(&dir.join("stty"));
+    let words: Vec<&str> = stty.split_whitespace().collect();
+    assert!(
+        words.contains(&"icanon") && words.contains(&"echo"),
+        "cooked mode again:\n{stty}"
+    );
+    assert_eq!(
+        session.display("#{alternate_on}"),
+        "0",
+        "alternate screen left"
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits() {
+    let (session, dir) = start_browser("");
+    let pid = browser_pid(&session);
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert_eq!(wait_for_file(&dir.path().join("status")).trim(), "143");
+    assert_terminal_restored(dir.path(), &session);
+}
+
+#[test]
+fn sighup_exits_quietly() {
+    let (session, dir) = start_browser("");
+    let pid = browser_pid(&session);
+    assert!(
+        Command::new("kill")
+            .args(["-HUP", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert_eq!(wait_for_file(&dir.path().join("status")).trim(), "129");
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let (session, dir) = start_browser("DOSSIER_TEST_PANIC_KEY=1");
+    session.keys(&["F12"]);
+    let status = wait_for_file(&dir.path().join("status"));
+    assert_ne!(status.trim(), "0", "a panic is a failure");
+    assert_terminal_restored(dir.path(), &session);
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_redraws() {
+    let bin = env!("CARGO_BIN_EXE_dossier");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample");
+    let session = Session::start(100, 30, "bash --norc --noprofile");
+    session.text(&format!(
+        "XDG_STATE_HOME={} {bin} {}",
+        dir.path().display(),
+        sample.display()
+    ));
+    session.keys(&["Enter"]);
+    session.wait_for("Documents");
+    session.keys(&["C-z"]);
+    session.wait_for("Stopped");
+    assert_eq!(session.display("#{alternate_on}"), "0");
+    session.text("fg");
+    session.keys(&["Enter"]);
+    session.wait_for("Documents 15/15");
+    session.keys(&["j"]);
+    session.wait_for("doc 2/15");
+    session.keys(&["q"]);
+}

@@ -202,6 +202,8 @@ fn event_loop(
     let size = terminal.size()?;
     app.update(app::Action::Resize(size.width, size.height));
     let watch = watch::Watch::new(paths);
+    // Lets the end-to-end tests check that a panic gives the terminal back.
+    let panic_key = std::env::var_os("DOSSIER_TEST_PANIC_KEY").is_some();
     let session = Session {
         mouse,
         corpus_key: crate::state::corpus_key(paths),
@@ -246,6 +248,9 @@ fn event_loop(
             continue;
         };
         dirty = true;
+        if panic_key && matches!(&event, event::Event::Key(k) if k.code == event::KeyCode::F(12)) {
+            panic!("panic requested with F12 (DOSSIER_TEST_PANIC_KEY is set)");
+        }
         if keys::is_suspend(&event) {
             suspend(terminal, mouse)?;
             continue;
