@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
 
 use super::highlight::spans_with_marks;
 use super::theme::Theme;
+use crate::query::Query;
 use crate::tui::app::App;
 use crate::tui::wrap::{TITLE_WIDTH, truncate};
 
@@ -130,14 +131,12 @@ pub fn draw_palette(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .skip(app.palette.offset)
         .take(list_area.height as usize)
         .map(|hit| {
-            let text = palette_row(app, hit.passage);
-            let positions = app.matcher.highlight(&app.palette.query, &text);
-            ListItem::new(Line::from(spans_with_marks(
-                &text,
-                &positions,
-                Style::new(),
-                theme.matched(),
-            )))
+            matched_item(
+                app,
+                &app.palette.query,
+                &palette_row(app, hit.passage),
+                theme,
+            )
         })
         .collect();
     let selected = (!app.palette.hits.is_empty())
@@ -181,16 +180,7 @@ pub fn draw_bookmarks(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .iter()
         .skip(offset)
         .take(visible)
-        .map(|&i| {
-            let text = app.bookmark_row(i);
-            let positions = app.matcher.highlight(&list.query, &text);
-            ListItem::new(Line::from(spans_with_marks(
-                &text,
-                &positions,
-                Style::new(),
-                theme.matched(),
-            )))
-        })
+        .map(|&i| matched_item(app, &list.query, &app.bookmark_row(i), theme))
         .collect();
     let selected = (!list.items.is_empty()).then(|| list.selected - offset);
     let mut state = ListState::default().with_selected(selected);
@@ -207,4 +197,15 @@ pub fn draw_bookmarks(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         };
         frame.render_widget(Span::styled(note, theme.faint()), inner);
     }
+}
+
+/// A list row with the characters the query matched marked.
+fn matched_item(app: &App, query: &Query, text: &str, theme: &Theme) -> ListItem<'static> {
+    let positions = app.matcher.highlight(query, text);
+    ListItem::new(Line::from(spans_with_marks(
+        text,
+        &positions,
+        Style::new(),
+        theme.matched(),
+    )))
 }
