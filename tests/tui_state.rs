@@ -745,3 +745,38 @@ fn configured_pane_widths_apply() {
     assert_eq!(panes.documents.map(|r| r.width), Some(80));
     assert_eq!(panes.sections.map(|r| r.width), Some(40));
 }
+
+#[test]
+fn ranking_in_slices_gives_the_same_hits_as_one_search() {
+    let app = app(100, 30);
+    let total = app.index.passages.len();
+    for text in [
+        "soviet",
+        "ab",
+        "minister visit",
+        "x",
+        "'the",
+        "year:1950..1970 border",
+    ] {
+        let query = dossier::query::parse_query(text);
+        for limit in [1, 5, 40] {
+            let whole = app.index.search(&app.docs, &query, limit);
+            let mut hits: Vec<dossier::query::Hit> = Vec::new();
+            for start in (0..total).step_by(7) {
+                let worst = (hits.len() == limit)
+                    .then(|| hits.last().copied())
+                    .flatten();
+                hits.extend(app.index.search_beyond(
+                    &app.docs,
+                    &query,
+                    start..(start + 7).min(total),
+                    limit,
+                    worst,
+                ));
+                hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.passage.cmp(&b.passage)));
+                hits.truncate(limit);
+            }
+            assert_eq!(hits, whole, "{text:?} limit {limit}");
+        }
+    }
+}

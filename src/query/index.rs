@@ -190,12 +190,31 @@ impl SearchIndex {
         range: Range<usize>,
         limit: usize,
     ) -> Vec<Hit> {
+        self.search_beyond(docs, query, range, limit, None)
+    }
+
+    /// [`search_in`](Self::search_in) for a search that goes on from earlier passages: only
+    /// hits that would rank above `worst` (the last of the `limit` hits kept so far, which
+    /// come from passages before `range`) are returned, and the bounds prune with it from the
+    /// start.
+    pub fn search_beyond(
+        &self,
+        docs: &[Document],
+        query: &Query,
+        range: Range<usize>,
+        limit: usize,
+        worst: Option<Hit>,
+    ) -> Vec<Hit> {
         let prepared = Prepared::new(query);
         if limit == 0 || prepared.is_empty() {
             return Vec::new();
         }
         let matcher = Matcher::default();
         let scan = Scan::new(&matcher, &prepared, limit);
+        if let Some(worst) = worst {
+            scan.floor
+                .store(key(worst.score, worst.passage), Ordering::Relaxed);
+        }
         let range = range.start..range.end.min(self.passages.len());
         in_blocks(range.len(), BLOCK, |scratch, i| {
             let p = range.start + i;

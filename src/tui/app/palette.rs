@@ -6,7 +6,7 @@ use super::{Action, App, Input, Overlay, PALETTE_LIMIT, Pane, offset_by};
 use crate::query::{Hit, parse_query};
 
 /// Passages ranked between looks at the clock.
-const SCAN_CHUNK: usize = 16_384;
+const SCAN_CHUNK: usize = 4_096;
 /// What a keystroke may spend ranking before its frame is drawn.
 pub const KEY_BUDGET: Duration = Duration::from_millis(8);
 
@@ -44,11 +44,16 @@ impl App {
         let total = self.index.passages.len();
         while self.palette.pending {
             let end = (self.palette.scanned + SCAN_CHUNK).min(total);
-            let found = self.index.search_in(
+            let worst = (self.palette.hits.len() == PALETTE_LIMIT)
+                .then(|| self.palette.hits.last().copied())
+                .flatten();
+            let range = self.palette.scanned..end;
+            let found = self.index.search_beyond(
                 &self.docs,
                 &self.palette.query,
-                self.palette.scanned..end,
+                range,
                 PALETTE_LIMIT,
+                worst,
             );
             let hits = &mut self.palette.hits;
             hits.extend(found);
