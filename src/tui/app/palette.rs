@@ -6,7 +6,7 @@ use super::{Action, App, Input, Overlay, PALETTE_LIMIT, Pane, offset_by};
 use crate::query::{Hit, parse_query};
 
 /// Passages ranked between looks at the clock.
-const SCAN_CHUNK: usize = 4_096;
+const SCAN_CHUNK: usize = 1_024;
 /// What a keystroke may spend ranking before its frame is drawn.
 pub const KEY_BUDGET: Duration = Duration::from_millis(8);
 
