@@ -6,9 +6,9 @@ use super::{Action, App, Input, Overlay, PALETTE_LIMIT, Pane, offset_by};
 use crate::query::{Hit, parse_query};
 
 /// Passages ranked between looks at the clock.
-const SCAN_CHUNK: usize = 1_024;
+const SCAN_CHUNK: usize = 512;
 /// What a keystroke may spend ranking before its frame is drawn.
-pub const KEY_BUDGET: Duration = Duration::from_millis(8);
+pub const KEY_BUDGET: Duration = Duration::from_millis(4);
 
 impl App {
     pub(super) fn open_palette(&mut self) {
