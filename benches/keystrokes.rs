@@ -81,6 +81,7 @@ fn main() {
     frame(&app);
     let mut times: Vec<Duration> = Vec::new();
     let mut complete: Vec<Duration> = Vec::new();
+    let mut updates: Vec<Duration> = Vec::new();
     let measure_complete = std::env::var("DOSSIER_BENCH_COMPLETE").map_or(true, |v| v != "0");
     let mut slowest = (Duration::ZERO, String::new());
     for chunk in SCRIPT {
@@ -92,6 +93,7 @@ fn main() {
             };
             let start = Instant::now();
             app.update(action);
+            updates.push(start.elapsed());
             frame(&app);
             let took = start.elapsed();
             if took > slowest.0 {
@@ -118,6 +120,12 @@ fn main() {
         support::ms(support::quantile(&times, 0.95)),
         support::ms(*times.last().unwrap_or(&Duration::ZERO)),
         slowest.1
+    );
+    updates.sort();
+    println!(
+        "keystrokes: of which update (ranking within the key's budget) p50 {}, p95 {}",
+        support::ms(support::quantile(&updates, 0.5)),
+        support::ms(support::quantile(&updates, 0.95)),
     );
     complete.sort();
     if complete.is_empty() {

@@ -6,7 +6,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::fold::{Haystack, fold};
-use super::index::{SearchIndex, passage_refs, search_documents, write_text};
+use super::index::{SearchIndex, passage_ref, passage_refs, search_documents, write_text};
 use super::syntax::{AtomKind, Query, parse_query};
 use crate::model::Document;
 
@@ -188,6 +188,28 @@ fn search_ranks_exactly_as_the_reference() {
             assert_eq!(once, want, "search_documents {q:?} limit {limit}");
         }
     }
+}
+
+#[test]
+fn a_passage_found_by_number_is_the_one_listed() {
+    let docs = corpus();
+    let mut checked = 0;
+    for doc in &docs {
+        let refs = passage_refs(doc);
+        for (local, r) in refs.iter().enumerate() {
+            let found = passage_ref(doc, local).expect("a listed passage is found");
+            assert_eq!(found.depth, r.depth, "{} passage {local}", doc.path);
+            assert_eq!(
+                found.section.map(|s| &s.id),
+                r.section.map(|s| &s.id),
+                "{} passage {local}",
+                doc.path
+            );
+            checked += 1;
+        }
+        assert!(passage_ref(doc, refs.len()).is_none(), "{}", doc.path);
+    }
+    assert!(checked > 100, "only {checked} passages checked");
 }
 
 #[test]

@@ -120,6 +120,37 @@ pub fn passage_refs(doc: &Document) -> Vec<PassageRef<'_>> {
         .collect()
 }
 
+/// A document's passage at `local` (as numbered by [`passage_refs`]), found without
+/// allocating: searching looks one up for every passage it scores.
+pub fn passage_ref(doc: &Document, local: usize) -> Option<PassageRef<'_>> {
+    fn nth<'a>(sections: &'a [Section], depth: usize, n: &mut usize) -> Option<PassageRef<'a>> {
+        for section in sections {
+            if *n == 0 {
+                return Some(PassageRef {
+                    section: Some(section),
+                    depth,
+                });
+            }
+            *n -= 1;
+            if let Some(found) = nth(&section.children, depth + 1, n) {
+                return Some(found);
+            }
+        }
+        None
+    }
+    let mut n = local;
+    if !doc.body.is_empty() {
+        if n == 0 {
+            return Some(PassageRef {
+                section: None,
+                depth: 0,
+            });
+        }
+        n -= 1;
+    }
+    nth(&doc.sections, 0, &mut n)
+}
+
 /// Writes a passage's text into `out`: the body's paragraphs, or a section's own text.
 pub fn write_text(doc: &Document, passage: PassageRef, out: &mut String) {
     out.clear();
@@ -216,14 +247,16 @@ impl SearchIndex {
                 .store(key(worst.score, worst.passage), Ordering::Relaxed);
         }
         let range = range.start..range.end.min(self.passages.len());
-        in_blocks(range.len(), BLOCK, |scratch, i| {
+        // Small ranges (a keystroke's first slice) are still shared by both workers.
+        let block = (range.len() / 8).clamp(16, BLOCK);
+        in_blocks(range.len(), block, |scratch, i| {
             let p = range.start + i;
             let passage = &self.passages[p];
             let doc = &docs[passage.doc];
             let masks = &self.masks[p];
             let title = &self.title_masks[passage.doc];
             scan.visit(scratch, p, doc, passage.doc, [masks, title], |out| {
-                if let Some(&r) = passage_refs(doc).get(passage.local) {
+                if let Some(r) = passage_ref(doc, passage.local) {
                     write_text(doc, r, out);
                 }
             });
@@ -238,7 +271,7 @@ impl SearchIndex {
         let mut text = String::new();
         if let Some(passage) = self.passages.get(p) {
             let doc = &docs[passage.doc];
-            if let Some(&r) = passage_refs(doc).get(passage.local) {
+            if let Some(r) = passage_ref(doc, passage.local) {
                 write_text(doc, r, &mut text);
             }
         }

@@ -172,6 +172,8 @@ pub struct Palette {
     /// Passages ranked so far for the current query; ranking goes on while `pending`.
     pub scanned: usize,
     pub pending: bool,
+    /// Seconds per passage measured for the current query, which sizes the next slice.
+    pub pace: Option<f64>,
 }
 
 pub struct App {

@@ -5,8 +5,11 @@ use std::time::{Duration, Instant};
 use super::{Action, App, Input, Overlay, PALETTE_LIMIT, Pane, offset_by};
 use crate::query::{Hit, parse_query};
 
-/// Passages ranked between looks at the clock.
-const SCAN_CHUNK: usize = 512;
+/// Passages in the first slice of a query's ranking, before its pace is known.
+const FIRST_SLICE: usize = 64;
+/// Bounds of a slice once the pace is known: a slice is sized to what is left of the budget.
+const MIN_SLICE: usize = 16;
+const MAX_SLICE: usize = 1 << 16;
 /// What a keystroke may spend ranking before its frame is drawn.
 pub const KEY_BUDGET: Duration = Duration::from_millis(4);
 
@@ -23,6 +26,9 @@ impl App {
         self.palette.selected = 0;
         self.palette.offset = 0;
         self.palette.scanned = 0;
+        // Queries differ in pace by tens of times (one common letter against a rare word):
+        // each measures its own.
+        self.palette.pace = None;
         if self.palette.query.is_empty() {
             self.palette.hits = (0..self.index.passages.len().min(PALETTE_LIMIT))
                 .map(|passage| Hit { passage, score: 0 })
@@ -43,7 +49,15 @@ impl App {
         let start = Instant::now();
         let total = self.index.passages.len();
         while self.palette.pending {
-            let end = (self.palette.scanned + SCAN_CHUNK).min(total);
+            let left = budget.saturating_sub(start.elapsed());
+            let size = match self.palette.pace {
+                Some(per_passage) => (left.as_secs_f64() / per_passage)
+                    .clamp(MIN_SLICE as f64, MAX_SLICE as f64)
+                    as usize,
+                None => FIRST_SLICE,
+            };
+            let slice_start = Instant::now();
+            let end = (self.palette.scanned + size).min(total);
             let worst = (self.palette.hits.len() == PALETTE_LIMIT)
                 .then(|| self.palette.hits.last().copied())
                 .flatten();
@@ -59,6 +73,12 @@ impl App {
             hits.extend(found);
             hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.passage.cmp(&b.passage)));
             hits.truncate(PALETTE_LIMIT);
+            let per_passage =
+                slice_start.elapsed().as_secs_f64() / (end - self.palette.scanned).max(1) as f64;
+            self.palette.pace = Some(match self.palette.pace {
+                Some(pace) => (pace + per_passage) / 2.0,
+                None => per_passage,
+            });
             self.palette.scanned = end;
             self.palette.pending = end < total;
             if start.elapsed() >= budget {
