@@ -6,8 +6,10 @@ use serde::Serialize;
 
 use super::Outcome;
 use crate::corpus::Corpus;
-use crate::query::index::{passage, passage_refs, search_documents};
-use crate::query::{Passage, parse_query};
+use std::borrow::Cow;
+
+use crate::query::index::{passage_ref, passage_view, search_documents};
+use crate::query::parse_query;
 
 #[derive(Serialize)]
 struct HitRow<'a> {
@@ -15,7 +17,7 @@ struct HitRow<'a> {
     section: &'a str,
     label: &'a str,
     score: i64,
-    heading: &'a str,
+    heading: Cow<'a, str>,
     title: &'a str,
 }
 
@@ -33,27 +35,19 @@ pub fn run(
     }
     // A one-off search scores passages straight from the documents: no index to build.
     let hits = search_documents(&corpus.documents, &query, limit);
-    let passages: Vec<Passage> = hits
-        .iter()
-        .map(|&(_, d, local)| {
-            let doc = &corpus.documents[d];
-            let r = passage_refs(doc)[local];
-            passage(d, doc, local, r)
-        })
-        .collect();
     let rows: Vec<HitRow> = hits
         .iter()
-        .zip(&passages)
-        .map(|((hit, _, _), passage)| {
-            let doc = &corpus.documents[passage.doc];
-            HitRow {
+        .filter_map(|&(hit, d, local)| {
+            let doc = &corpus.documents[d];
+            let view = passage_view(doc, passage_ref(doc, local)?);
+            Some(HitRow {
                 doc: &doc.id,
-                section: &passage.section,
-                label: &passage.label,
+                section: view.section,
+                label: view.label,
                 score: hit.score,
-                heading: &passage.heading,
+                heading: view.heading,
                 title: &doc.title,
-            }
+            })
         })
         .collect();
     if json {

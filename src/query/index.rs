@@ -11,6 +11,7 @@
 //! Hits are ranked by score, then corpus order, and the result is the exact top `limit`
 //! whatever the order in which workers ran.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::ops::Range;
@@ -33,18 +34,26 @@ const BLOCK: usize = 512;
 /// Documents a worker takes at a time in a one-off search.
 const DOC_BLOCK: usize = 32;
 
-/// One searchable unit: a section, or a document's leading body.
-#[derive(Debug, Clone)]
+/// One searchable unit: a section, or a document's leading body. Only where it is: its
+/// labels are read from the document when shown (see [`passage_view`]), since a million
+/// passages with copies of their labels would cost hundreds of megabytes.
+#[derive(Debug, Clone, Copy)]
 pub struct Passage {
     /// Index of the document in the corpus.
     pub doc: usize,
-    /// The section id, or [`BODY_ID`].
-    pub section: String,
-    pub label: String,
-    pub heading: String,
-    pub depth: usize,
     /// Which passage of its document this is, in reading order.
-    pub local: usize,
+    pub local: u32,
+    pub depth: u32,
+}
+
+/// What lists show of a passage, read from its document.
+#[derive(Debug, Clone)]
+pub struct PassageView<'a> {
+    /// The section id, or [`BODY_ID`].
+    pub section: &'a str,
+    pub label: &'a str,
+    pub heading: Cow<'a, str>,
+    pub depth: usize,
 }
 
 /// What the index keeps to rule a text out, or bound its score, without reading it.
@@ -182,7 +191,11 @@ impl SearchIndex {
                 let mut passages = Vec::new();
                 let mut masks = Vec::new();
                 for (local, r) in passage_refs(doc).into_iter().enumerate() {
-                    passages.push(passage(i, doc, local, r));
+                    passages.push(Passage {
+                        doc: i,
+                        local: local as u32,
+                        depth: r.depth as u32,
+                    });
                     write_text(doc, r, &mut scratch.text);
                     masks.push(Masks::of(&scratch.text));
                 }
@@ -256,7 +269,7 @@ impl SearchIndex {
             let masks = &self.masks[p];
             let title = &self.title_masks[passage.doc];
             scan.visit(scratch, p, doc, passage.doc, [masks, title], |out| {
-                if let Some(r) = passage_ref(doc, passage.local) {
+                if let Some(r) = passage_ref(doc, passage.local as usize) {
                     write_text(doc, r, out);
                 }
             });
@@ -271,36 +284,44 @@ impl SearchIndex {
         let mut text = String::new();
         if let Some(passage) = self.passages.get(p) {
             let doc = &docs[passage.doc];
-            if let Some(r) = passage_ref(doc, passage.local) {
+            if let Some(r) = passage_ref(doc, passage.local as usize) {
                 write_text(doc, r, &mut text);
             }
         }
         text
     }
 
-    /// The passages in `range`, in order, that match `query` by their row (`rows[p]`, the
+    /// What lists show of passage `p`.
+    pub fn view<'a>(&self, docs: &'a [Document], p: usize) -> Option<PassageView<'a>> {
+        let passage = self.passages.get(p)?;
+        let doc = docs.get(passage.doc)?;
+        passage_ref(doc, passage.local as usize).map(|r| passage_view(doc, r))
+    }
+
+    /// The passages in `range`, in order, that match `query` by their row (`row(p)`, the
     /// sections list's label and heading) or their text.
     pub fn filter_passages(
         &self,
         docs: &[Document],
         query: &Query,
         range: Range<usize>,
-        rows: &[Haystack],
+        row: impl Fn(usize) -> String,
     ) -> Vec<usize> {
         let prepared = Prepared::new(query);
         let matcher = Matcher::default();
         let mut scratch = Scratch::default();
         range
             .filter(|&p| {
-                let (Some(passage), Some(row)) = (self.passages.get(p), rows.get(p)) else {
+                let Some(passage) = self.passages.get(p) else {
                     return false;
                 };
                 let doc = &docs[passage.doc];
+                let row = row(p);
                 let text = self.passage_text(docs, p);
-                let row_folded = fold_into(&row.text, &mut scratch.title_folded);
+                let row_folded = fold_into(&row, &mut scratch.title_folded);
                 let text_folded = fold_into(&text, &mut scratch.folded);
                 let targets = [
-                    target(&row.text, row_folded, &scratch.title_folded),
+                    target(&row, row_folded, &scratch.title_folded),
                     target(&text, text_folded, &scratch.folded),
                 ];
                 matcher.score_prepared(&prepared, &targets, doc).is_some()
@@ -422,39 +443,26 @@ pub fn passage_count(doc: &Document) -> usize {
     usize::from(!doc.body.is_empty()) + count(&doc.sections)
 }
 
-/// The passage of document `doc_index` at `local`, with its list labels.
-pub fn passage(doc_index: usize, doc: &Document, local: usize, r: PassageRef) -> Passage {
+/// A passage's list labels.
+pub fn passage_view<'a>(doc: &'a Document, r: PassageRef<'a>) -> PassageView<'a> {
     match r.section {
-        None => Passage {
-            doc: doc_index,
-            section: BODY_ID.to_string(),
-            label: String::new(),
+        None => PassageView {
+            section: BODY_ID,
+            label: "",
             heading: doc
                 .body
                 .first()
-                .map(|p| crate::parse::sections::heading_of(p))
+                .map(|p| Cow::Owned(crate::parse::sections::heading_of(p)))
                 .unwrap_or_default(),
             depth: 0,
-            local,
         },
-        Some(section) => Passage {
-            doc: doc_index,
-            section: section.id.clone(),
-            label: section.label.clone(),
-            heading: section.heading.clone(),
+        Some(section) => PassageView {
+            section: &section.id,
+            label: &section.label,
+            heading: Cow::Borrowed(&section.heading),
             depth: r.depth,
-            local,
         },
     }
-}
-
-/// The passages of one document in reading order: the leading body, then every section.
-pub fn passages_of(doc_index: usize, doc: &Document) -> Vec<Passage> {
-    passage_refs(doc)
-        .into_iter()
-        .enumerate()
-        .map(|(local, r)| passage(doc_index, doc, local, r))
-        .collect()
 }
 
 /// A section's own text: its label and paragraphs (not its children's).

@@ -184,8 +184,6 @@ pub struct App {
     pub doc_passages: Vec<Range<usize>>,
     /// Each document's list row, prepared for matching.
     pub doc_rows: Vec<Haystack>,
-    /// Each passage's list row (label and heading), prepared for matching.
-    pub passage_rows: Vec<Haystack>,
     pub matcher: Matcher,
     pub size: Rect,
     pub focus: Pane,
@@ -232,11 +230,6 @@ impl App {
             .iter()
             .map(|d| Haystack::new(document_row(d)))
             .collect();
-        let passage_rows = index
-            .passages
-            .iter()
-            .map(|p| Haystack::new(passage_row(p.depth, &p.label, &p.heading)))
-            .collect();
         let mut app = App {
             documents: ListView {
                 items: (0..corpus.documents.len()).collect(),
@@ -247,7 +240,6 @@ impl App {
             index,
             doc_passages,
             doc_rows,
-            passage_rows,
             matcher: Matcher::default(),
             size,
             focus: Pane::Documents,
@@ -567,7 +559,7 @@ impl App {
         self.sections.items = match self.detail.doc {
             Some(_) if !query.is_empty() => {
                 self.index
-                    .filter_passages(&self.docs, query, range, &self.passage_rows)
+                    .filter_passages(&self.docs, query, range, |p| self.passage_row(p))
             }
             _ => range.collect(),
         };
@@ -600,6 +592,21 @@ fn offset_by(position: usize, delta: isize) -> usize {
 pub fn document_row(doc: &Document) -> String {
     let date = doc.date.iso.as_deref().unwrap_or("—");
     format!("{date:<10} {}", doc.title)
+}
+
+impl App {
+    /// Passage `p`'s row in the sections list.
+    pub fn passage_row(&self, p: usize) -> String {
+        self.index
+            .view(&self.docs, p)
+            .map(|v| passage_row(v.depth, v.label, &v.heading))
+            .unwrap_or_default()
+    }
+
+    /// Passage `p`'s section id ([`crate::query::BODY_ID`] for a leading body).
+    pub fn section_id(&self, p: usize) -> &str {
+        self.index.view(&self.docs, p).map_or("", |v| v.section)
+    }
 }
 
 /// A passage's row in the sections list: indented label and heading.

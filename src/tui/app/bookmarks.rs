@@ -33,7 +33,7 @@ impl App {
                 .sections
                 .items
                 .iter()
-                .position(|&p| self.index.passages[p].section == *section)
+                .position(|&p| self.section_id(p) == section.as_str())
             {
                 self.select_section(position);
             }
@@ -55,7 +55,7 @@ impl App {
                 .sections
                 .current()
                 .filter(|_| self.detail.marked.is_some())
-                .map(|p| self.index.passages[p].section.as_str());
+                .map(|p| self.section_id(p));
             Resume::new(doc, section, self.detail.scroll)
         });
         State {
@@ -68,9 +68,8 @@ impl App {
     fn section_to_bookmark(&self) -> Option<String> {
         let local = self.reading_passage()?;
         Some(
-            self.index.passages[self.doc_passage_range().start + local]
-                .section
-                .clone(),
+            self.section_id(self.doc_passage_range().start + local)
+                .to_string(),
         )
     }
 
@@ -232,7 +231,7 @@ impl App {
         self.overlay = Overlay::None;
         let passage = self.doc_passages[doc]
             .clone()
-            .find(|&p| self.index.passages[p].section == bookmark.section);
+            .find(|&p| self.section_id(p) == bookmark.section);
         match passage {
             Some(p) => self.go_to_passage(p),
             None => {

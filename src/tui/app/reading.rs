@@ -27,12 +27,12 @@ impl App {
             self.message = Some("nothing to copy: this document has no text".into());
             return;
         };
-        let passage = &self.index.passages[self.doc_passage_range().start + local];
-        let text = crate::cite::section_text(doc, &passage.section).unwrap_or_default();
-        let what = if passage.section == BODY_ID {
+        let section = self.section_id(self.doc_passage_range().start + local);
+        let text = crate::cite::section_text(doc, section).unwrap_or_default();
+        let what = if section == BODY_ID {
             "the opening text".to_string()
         } else {
-            format!("section {}", passage.section)
+            format!("section {section}")
         };
         self.copy(text, &what);
     }

@@ -13,7 +13,7 @@ impl App {
             .sections
             .current()
             .filter(|_| self.detail.marked.is_some())
-            .map(|p| self.index.passages[p].section.clone());
+            .map(|p| self.section_id(p).to_string());
         let scroll = self.detail.scroll;
         let documents_filter = self.documents.filter.clone();
         let sections_filter = self.sections.filter.clone();
@@ -43,7 +43,7 @@ impl App {
                     .sections
                     .items
                     .iter()
-                    .position(|&p| fresh.index.passages[p].section == id)
+                    .position(|&p| fresh.section_id(p) == id)
             });
             match wanted {
                 Some(position) => fresh.select_section(position),

@@ -50,7 +50,7 @@ pub fn draw_documents(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 pub fn draw_sections(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let rows = |p: usize| app.passage_rows[p].text.clone();
+    let rows = |p: usize| app.passage_row(p);
     let style_row = |text: &str, positions: &[usize]| -> Line<'static> {
         let mut spans = spans_with_marks(text, positions, Style::new(), theme.matched());
         // The label (up to the first space after the indent) in the label style.

@@ -67,7 +67,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .current()
         .filter(|_| app.detail.marked.is_some())
     {
-        left.push(format!("§ {}", app.index.passages[passage].section));
+        left.push(format!("§ {}", app.section_id(passage)));
     }
     if !app.documents.filter.is_empty() {
         left.push(format!("filter {:?}", app.documents.filter));

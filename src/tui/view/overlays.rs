@@ -154,9 +154,12 @@ pub fn draw_palette(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// `document title › section id › heading`
 pub fn palette_row(app: &App, passage: usize) -> String {
-    let p = &app.index.passages[passage];
-    let title = truncate(&app.docs[p.doc].title, TITLE_WIDTH);
-    format!("{title} › {} › {}", p.section, p.heading)
+    let Some(view) = app.index.view(&app.docs, passage) else {
+        return String::new();
+    };
+    let doc = app.index.passages[passage].doc;
+    let title = truncate(&app.docs[doc].title, TITLE_WIDTH);
+    format!("{title} › {} › {}", view.section, view.heading)
 }
 
 pub fn draw_bookmarks(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
