@@ -18,7 +18,7 @@ pub mod paragraphs;
 pub mod sections;
 pub mod trailer;
 
-use crate::model::{DateValue, Document, Field};
+use crate::model::{DateValue, Document, Field, Section};
 use paragraphs::{Para, split_paragraphs};
 
 /// Kinds of document named by titles.
@@ -69,6 +69,7 @@ pub fn parse_document(text: &str, id: &str, path: &str) -> Document {
     read_body(&paras[body_start..body_end], has_trailer, &mut doc);
     read_trailer(&paras[trailer_start..], &mut doc);
     finish(&mut doc);
+    shrink(&mut doc);
     doc
 }
 
@@ -310,6 +311,64 @@ fn finish(doc: &mut Document) {
     }
 }
 
+/// Gives back the spare capacity that pushing left in the document's strings and lists (a
+/// section's one-paragraph list holds room for four): a parsed corpus stays in memory as long
+/// as the browser runs. Once per document, and free where a value is already exact.
+fn shrink(doc: &mut Document) {
+    fn section(s: &mut Section) {
+        for text in [&mut s.label, &mut s.id, &mut s.heading] {
+            text.shrink_to_fit();
+        }
+        strings(&mut s.paragraphs);
+        s.children.iter_mut().for_each(section);
+        s.children.shrink_to_fit();
+    }
+    fn strings(list: &mut Vec<String>) {
+        list.iter_mut().for_each(String::shrink_to_fit);
+        list.shrink_to_fit();
+    }
+    fn fields(list: &mut Vec<Field>) {
+        for f in list.iter_mut() {
+            f.name.shrink_to_fit();
+            f.value.shrink_to_fit();
+        }
+        list.shrink_to_fit();
+    }
+    for text in [&mut doc.id, &mut doc.path, &mut doc.title] {
+        text.shrink_to_fit();
+    }
+    for text in [
+        &mut doc.date.text,
+        &mut doc.date.iso,
+        &mut doc.kind,
+        &mut doc.support,
+        &mut doc.subject,
+        &mut doc.classification,
+        &mut doc.precedence,
+        &mut doc.summary,
+        &mut doc.source,
+        &mut doc.rights,
+        &mut doc.funders,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        text.shrink_to_fit();
+    }
+    fields(&mut doc.fields);
+    fields(&mut doc.record_fields);
+    for list in [
+        &mut doc.references,
+        &mut doc.body,
+        &mut doc.notes,
+        &mut doc.problems,
+    ] {
+        strings(list);
+    }
+    doc.sections.iter_mut().for_each(section);
+    doc.sections.shrink_to_fit();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,6 +379,37 @@ mod tests {
         assert!(is_end_marker("the last words. (END)."));
         assert!(!is_end_marker("the end"));
         assert!(!is_end_marker("Громыко (конец)"));
+    }
+
+    #[test]
+    fn a_parsed_document_keeps_no_spare_capacity() {
+        let page = "March 25, 1984\n\nCable from A to B\n\nFrom: A\n\nTo: B\n\nOpening words.\n\n1. We met the minister today. He spoke at length.\n\nMore.\n\n(a) First. Point.\n\n(b) Second.\n\n2. Then we left. (END)\n\nAmbassador Katori reports on a meeting with the minister about trade.\n\nDocument Information\n\nArchive X.\n\nRights text.\n\nRecord ID\n\nFunders A and B";
+        let doc = parse_document(page, "t", "t.txt");
+        fn exact_section(s: &Section) {
+            for text in [&s.label, &s.id, &s.heading]
+                .into_iter()
+                .chain(&s.paragraphs)
+            {
+                assert_eq!(text.len(), text.capacity(), "{text:?}");
+            }
+            assert_eq!(s.paragraphs.len(), s.paragraphs.capacity(), "{}", s.id);
+            assert_eq!(s.children.len(), s.children.capacity(), "{}", s.id);
+            s.children.iter().for_each(exact_section);
+        }
+        assert_eq!(doc.sections.len(), 2);
+        assert_eq!(doc.sections[0].children.len(), 2);
+        assert_eq!(doc.sections.len(), doc.sections.capacity());
+        doc.sections.iter().for_each(exact_section);
+        for list in [&doc.body, &doc.references, &doc.notes, &doc.problems] {
+            assert_eq!(list.len(), list.capacity());
+            for text in list {
+                assert_eq!(text.len(), text.capacity(), "{text:?}");
+            }
+        }
+        for list in [&doc.fields, &doc.record_fields] {
+            assert_eq!(list.len(), list.capacity());
+        }
+        assert!(!doc.fields.is_empty());
     }
 
     #[test]
