@@ -11,6 +11,7 @@
 //! time are unchanged are decoded from it instead of parsed again.
 
 mod cache;
+pub mod stream;
 
 use std::collections::HashSet;
 use std::fs;
@@ -88,40 +89,10 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
 /// Loads every document under `paths`; also tells what the cache did.
 pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> (Corpus, CacheStats) {
     let mut corpus = Corpus::default();
-    let mut stats = CacheStats::default();
-    let mut groups = Vec::new();
-    for path in paths {
-        let mut files = Vec::new();
-        let is_dir = collect_files(path, &mut files, &mut corpus.problems);
-        groups.push((path, is_dir, files));
-    }
-    let mut ids = HashSet::new();
-    for (path, is_dir, files) in groups {
-        let cache_dir = options
-            .cache_dir
-            .as_deref()
-            .filter(|_| is_dir && files.len() >= options.cache_min_files);
-        let results = match cache_dir {
-            Some(dir) => cache::load_folder(dir, path, &files, &mut stats),
-            None => load_files(&files),
-        };
-        let loaded: usize = results.iter().map(|r| r.as_ref().map_or(0, Vec::len)).sum();
-        corpus.documents.reserve_exact(loaded);
-        for (file, result) in files.into_iter().zip(results) {
-            match result {
-                Ok(docs) => {
-                    for mut doc in docs {
-                        doc.id = unique_id(&doc.id, &mut ids);
-                        corpus.documents.push(doc);
-                    }
-                }
-                Err(message) => corpus.problems.push(LoadProblem {
-                    path: file,
-                    message,
-                }),
-            }
-        }
-    }
+    let stats = stream::load_streaming(paths, options, &mut |batch| {
+        corpus.documents.extend(batch.documents);
+        corpus.problems.extend(batch.problems);
+    });
     (corpus, stats)
 }
 

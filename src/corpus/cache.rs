@@ -31,8 +31,6 @@ const MAGIC: &[u8; 8] = b"DOSSIERC";
 const FORMAT_VERSION: u32 = 1;
 /// Files changed more recently than this are not cached (see the module note).
 const RACY: Duration = Duration::from_secs(2);
-/// Files handled per parallel batch: bounds the encoded bytes held before they are written.
-const BATCH: usize = 2048;
 /// The trailer: table offset, table length, table checksum, magic.
 const TRAILER_LEN: usize = 8 + 8 + 8 + 8;
 
@@ -113,15 +111,28 @@ struct Cache {
     entries: HashMap<Vec<u8>, Entry>,
 }
 
-/// Loads `files` (all under `folder`) through the cache in `dir`; results in `files` order.
+/// What a batch hands on: files and their results, in order.
+pub(super) type Emit<'a> = dyn FnMut(&[PathBuf], Vec<Result<Vec<Document>, String>>) + 'a;
+
+/// Loads `files` (all under `folder`) through the cache in `dir`, handing on each batch in
+/// `files` order as soon as it is read.
+///
+/// Files are checked against the cache a batch at a time, so the first documents come before
+/// the whole folder is looked at. A new cache is started at the first file the cache does not
+/// have as it is now (entries already read are copied over from the old cache, not encoded
+/// again), or at the end when the cache lists files that are gone.
 pub(super) fn load_folder(
     dir: &Path,
     folder: &Path,
     files: &[PathBuf],
     stats: &mut CacheStats,
-) -> Vec<Result<Vec<Document>, String>> {
+    emit: &mut Emit,
+) {
     let (Some((key, canonical)), Some(fingerprint)) = (cache_key(folder), fingerprint()) else {
-        return super::load_files(files);
+        for range in super::stream::batch_ranges(files.len()) {
+            emit(&files[range.clone()], super::load_files(&files[range]));
+        }
+        return;
     };
     let path = dir.join(format!("{key:016x}.cache"));
     let cache = match open(&path, fingerprint, &canonical) {
@@ -132,33 +143,37 @@ pub(super) fn load_folder(
             None
         }
     };
-    // The cheap pass first: each file's stamp, and whether the cache has it as it is now.
-    let plan: Vec<(Vec<u8>, Option<Stamp>)> = files
-        .par_iter()
-        .map(|f| {
-            let stamp = fs::metadata(f).ok().and_then(|m| Stamp::of(&m));
-            (relative_key(folder, f), stamp)
-        })
-        .collect();
-    let hit = |(rel, stamp): &(Vec<u8>, Option<Stamp>)| -> Option<&Entry> {
-        let entry = cache.as_ref()?.entries.get(rel)?;
-        (Some(entry.stamp) == *stamp).then_some(entry)
-    };
-    let hits = plan.iter().filter(|p| hit(p).is_some()).count();
-    let unchanged = cache.as_ref().is_some_and(|c| c.entries.len() == hits)
-        && plan.iter().all(|p| p.1.is_none() || hit(p).is_some());
-    let mut writer = if unchanged {
-        None
-    } else {
-        Writer::create(dir, &path).ok()
+    let mut writing = Writing {
+        dir,
+        path: &path,
+        writer: None,
+        failed: false,
+        unwritten: Vec::new(),
     };
     let now = SystemTime::now();
-    let mut results = Vec::with_capacity(files.len());
-    for (batch_files, batch_plan) in files.chunks(BATCH).zip(plan.chunks(BATCH)) {
-        let keep = writer.is_some();
-        let batch: Vec<Loaded> = batch_files
+    let mut listed = 0;
+    for range in super::stream::batch_ranges(files.len()) {
+        let batch_files = &files[range];
+        // The cheap pass first: each file's stamp, and whether the cache has it as it is now.
+        let plan: Vec<(Vec<u8>, Option<Stamp>)> = batch_files
             .par_iter()
-            .zip(batch_plan)
+            .map(|f| {
+                let stamp = fs::metadata(f).ok().and_then(|m| Stamp::of(&m));
+                (relative_key(folder, f), stamp)
+            })
+            .collect();
+        let hit = |(rel, stamp): &(Vec<u8>, Option<Stamp>)| -> Option<&Entry> {
+            let entry = cache.as_ref()?.entries.get(rel)?;
+            (Some(entry.stamp) == *stamp).then_some(entry)
+        };
+        // A file whose stamp cannot be read is parsed, but does not make the cache stale.
+        if plan.iter().any(|p| p.1.is_some() && hit(p).is_none()) {
+            writing.start(cache.as_ref());
+        }
+        let keep = writing.writer.is_some();
+        let loaded: Vec<Loaded> = batch_files
+            .par_iter()
+            .zip(&plan)
             .map(|(file, p)| {
                 let entry = hit(p);
                 let cached = entry
@@ -166,45 +181,106 @@ pub(super) fn load_folder(
                     .and_then(|e| read_entry(&cache.as_ref()?.file, e, file, keep));
                 cached.unwrap_or_else(|| {
                     let result = load_file(file);
+                    let corrupt = entry.is_some_and(|e| e.kind == KIND_DOCS);
                     let payload = match &result {
-                        Ok(docs) if keep => postcard::to_stdvec(docs).ok(),
+                        Ok(docs) if keep || corrupt => postcard::to_stdvec(docs).ok(),
                         _ => None,
                     };
                     Loaded {
                         result,
                         payload,
                         from_cache: false,
-                        corrupt: entry.is_some_and(|e| e.kind == KIND_DOCS),
+                        corrupt,
                     }
                 })
             })
             .collect();
-        for (loaded, (rel, stamp)) in batch.into_iter().zip(batch_plan) {
+        if loaded.iter().any(|l| l.corrupt) {
+            // Entries found corrupt while reading: this cache is rewritten too.
+            writing.start(cache.as_ref());
+        }
+        let mut results = Vec::with_capacity(loaded.len());
+        for (loaded, p) in loaded.into_iter().zip(&plan) {
+            let entry = hit(p);
             stats.hits += usize::from(loaded.from_cache);
             stats.misses += usize::from(!loaded.from_cache);
             stats.corrupt_entries += usize::from(loaded.corrupt);
-            if let (Some(w), Some(stamp)) = (writer.as_mut(), stamp) {
-                let payload = loaded.payload.as_deref();
-                if !stamp.is_recent(now) && w.add(rel, *stamp, payload).is_err() {
-                    writer = None;
+            listed += usize::from(entry.is_some());
+            if let Some(stamp) = p.1.filter(|s| !s.is_recent(now)) {
+                match (loaded.payload.as_deref(), entry) {
+                    (None, Some(entry)) => writing.keep(cache.as_ref(), &p.0, stamp, entry),
+                    (payload, _) => writing.add(&p.0, stamp, payload),
                 }
             }
             results.push(loaded.result);
         }
+        emit(batch_files, results);
     }
-    if stats.corrupt_entries > 0 && writer.is_none() {
-        // Entries found corrupt while reading: write the cache again from what was loaded.
-        writer = Writer::create(dir, &path).ok();
-        if let Some(w) = writer.as_mut() {
-            if w.add_all(&results, &plan, now).is_err() {
-                writer = None;
-            }
-        }
+    if cache.as_ref().is_none_or(|c| c.entries.len() != listed) {
+        // Files are gone since the cache was written (or there was none): write it again.
+        writing.start(cache.as_ref());
     }
-    if let Some(w) = writer {
+    if let Some(w) = writing.writer.filter(|_| !writing.failed) {
         stats.written = w.finish(fingerprint, &canonical, &path).is_ok();
     }
-    results
+}
+
+/// A new cache being written, started only when the old one will not do.
+struct Writing<'a> {
+    dir: &'a Path,
+    path: &'a Path,
+    writer: Option<Writer>,
+    failed: bool,
+    /// Entries read from the old cache before the new one was started: copied over at start.
+    unwritten: Vec<(Vec<u8>, Stamp, Entry)>,
+}
+
+impl Writing<'_> {
+    /// Starts the new cache (once), copying over the entries read so far from `old`.
+    fn start(&mut self, old: Option<&Cache>) {
+        if self.writer.is_some() || self.failed {
+            return;
+        }
+        match Writer::create(self.dir, self.path) {
+            Ok(w) => self.writer = Some(w),
+            Err(_) => {
+                self.failed = true;
+                return;
+            }
+        }
+        for (rel, stamp, entry) in std::mem::take(&mut self.unwritten) {
+            self.keep(old, &rel, stamp, &entry);
+        }
+    }
+
+    /// Carries an entry of the old cache over to the new one (later, if none is started yet).
+    fn keep(&mut self, old: Option<&Cache>, rel: &[u8], stamp: Stamp, entry: &Entry) {
+        if self.writer.is_none() {
+            self.unwritten.push((rel.to_vec(), stamp, entry.clone()));
+            return;
+        }
+        if entry.kind != KIND_DOCS {
+            return self.add(rel, stamp, None);
+        }
+        let bytes = old.and_then(|c| {
+            let mut bytes = vec![0; usize::try_from(entry.len).ok()?];
+            read_at(&c.file, &mut bytes, entry.offset).ok()?;
+            (checksum(&bytes) == entry.checksum).then_some(bytes)
+        });
+        // Read fine a moment ago and unreadable now: left out, so it is parsed next time.
+        if let Some(bytes) = bytes {
+            self.add(rel, stamp, Some(&bytes));
+        }
+    }
+
+    fn add(&mut self, rel: &[u8], stamp: Stamp, payload: Option<&[u8]>) {
+        let Some(w) = self.writer.as_mut() else {
+            return;
+        };
+        if w.add(rel, stamp, payload).is_err() {
+            self.failed = true;
+        }
+    }
 }
 
 /// One file's result, and its encoded documents when a new cache is being written.
@@ -389,27 +465,6 @@ impl Writer {
         t.extend_from_slice(&checksum(payload).to_le_bytes());
         self.offset += payload.len() as u64;
         self.count += 1;
-        Ok(())
-    }
-
-    /// Adds every loaded file, encoding in parallel a batch at a time.
-    fn add_all(
-        &mut self,
-        results: &[Result<Vec<Document>, String>],
-        plan: &[(Vec<u8>, Option<Stamp>)],
-        now: SystemTime,
-    ) -> io::Result<()> {
-        for (batch, batch_plan) in results.chunks(BATCH).zip(plan.chunks(BATCH)) {
-            let payloads: Vec<Option<Vec<u8>>> = batch
-                .par_iter()
-                .map(|r| r.as_ref().ok().and_then(|d| postcard::to_stdvec(d).ok()))
-                .collect();
-            for (payload, (rel, stamp)) in payloads.iter().zip(batch_plan) {
-                if let Some(stamp) = stamp.filter(|s| !s.is_recent(now)) {
-                    self.add(rel, stamp, payload.as_deref())?;
-                }
-            }
-        }
         Ok(())
     }
 
@@ -623,6 +678,49 @@ mod tests {
         assert_eq!(
             corpus.documents[0].path,
             display_path(&dotted.join("000.txt"))
+        );
+    }
+
+    #[test]
+    fn a_late_change_keeps_the_entries_read_before_it() {
+        // More files than the first batches hold: the new cache starts mid-way.
+        let (docs, cache) = (folder(300), tempfile::tempdir().expect("temp dir"));
+        age(docs.path());
+        let paths = [docs.path().to_path_buf()];
+        let (_, first) = load_with(&paths, &options(cache.path()));
+        assert_eq!((first.misses, first.written), (300, true));
+        let changed = docs.path().join("250.txt");
+        fs::write(&changed, page(4242)).expect("write");
+        let past = SystemTime::now() - Duration::from_secs(60);
+        let file = File::options().write(true).open(&changed).expect("open");
+        file.set_modified(past).expect("set mtime");
+        let (corpus, stats) = load_with(&paths, &options(cache.path()));
+        assert_eq!((stats.hits, stats.misses, stats.written), (299, 1, true));
+        assert!(corpus.documents[250].title.contains("Visit 4242"));
+        let (again, third) = load_with(&paths, &options(cache.path()));
+        assert_eq!((third.hits, third.misses, third.written), (300, 0, false));
+        assert_eq!(again.documents, corpus.documents);
+    }
+
+    #[test]
+    fn a_corrupt_entry_late_in_the_folder_is_parsed_and_the_cache_mended() {
+        let (docs, cache) = (folder(300), tempfile::tempdir().expect("temp dir"));
+        age(docs.path());
+        let paths = [docs.path().to_path_buf()];
+        let (expected, _) = load_with(&paths, &options(cache.path()));
+        let file = cache_file(cache.path());
+        let mut bytes = fs::read(&file).expect("read cache");
+        // Entries come first, in file order: this byte lies in one of the last ones.
+        let at = bytes.len() / 2;
+        bytes[at] ^= 0x5a;
+        fs::write(&file, &bytes).expect("corrupt");
+        let (corpus, stats) = load_with(&paths, &options(cache.path()));
+        assert_eq!(corpus.documents, expected.documents);
+        assert_eq!((stats.corrupt_entries, stats.written), (1, true));
+        let (_, again) = load_with(&paths, &options(cache.path()));
+        assert_eq!(
+            (again.hits, again.corrupt_entries, again.written),
+            (300, 0, false)
         );
     }
 }

@@ -184,7 +184,17 @@ pub fn write_text(doc: &Document, passage: PassageRef, out: &mut String) {
 
 impl SearchIndex {
     pub fn build(docs: &[Document]) -> Self {
-        let per_doc: Vec<(Vec<Passage>, Vec<Masks>, Masks)> = docs
+        let mut index = SearchIndex::default();
+        index.extend(docs);
+        index
+    }
+
+    /// Adds the passages of `docs[self.titles.len()..]`: the documents that arrived since the
+    /// index was last built or extended.
+    pub fn extend(&mut self, docs: &[Document]) {
+        let first = self.titles.len().min(docs.len());
+        let new = &docs[first..];
+        let per_doc: Vec<(Vec<Passage>, Vec<Masks>, Masks)> = new
             .par_iter()
             .enumerate()
             .map_init(Scratch::default, |scratch, (i, doc)| {
@@ -192,7 +202,7 @@ impl SearchIndex {
                 let mut masks = Vec::new();
                 for (local, r) in passage_refs(doc).into_iter().enumerate() {
                     passages.push(Passage {
-                        doc: i,
+                        doc: first + i,
                         local: local as u32,
                         depth: r.depth as u32,
                     });
@@ -202,22 +212,18 @@ impl SearchIndex {
                 (passages, masks, Masks::of(&doc.title))
             })
             .collect();
-        let count = per_doc.iter().map(|d| d.0.len()).sum();
-        let mut index = SearchIndex {
-            passages: Vec::with_capacity(count),
-            titles: docs
-                .iter()
-                .map(|d| Haystack::new(d.title.clone()))
-                .collect(),
-            masks: Vec::with_capacity(count),
-            title_masks: Vec::with_capacity(docs.len()),
-        };
+        let count: usize = per_doc.iter().map(|d| d.0.len()).sum();
+        self.passages.reserve(count);
+        self.masks.reserve(count);
+        self.titles.reserve(new.len());
+        self.title_masks.reserve(new.len());
+        self.titles
+            .extend(new.iter().map(|d| Haystack::new(d.title.clone())));
         for (passages, masks, title) in per_doc {
-            index.passages.extend(passages);
-            index.masks.extend(masks);
-            index.title_masks.push(title);
+            self.passages.extend(passages);
+            self.masks.extend(masks);
+            self.title_masks.push(title);
         }
-        index
     }
 
     /// Passages matching `query` against their text and their document's title, best first;

@@ -9,8 +9,10 @@ use ratatui::layout::Rect;
 
 mod bookmarks;
 mod detail;
+mod loading;
 mod palette;
 
+pub use loading::Progress;
 pub use palette::KEY_BUDGET;
 mod pointer;
 mod reading;
@@ -211,35 +213,27 @@ pub struct App {
     pub config: crate::config::Config,
     /// What was wrong in the configuration file, shown with the problems.
     pub config_warnings: Vec<String>,
+    /// Documents with parse problems (counted as they arrive, not on every frame).
+    pub docs_with_problems: usize,
+    /// How far a load that goes on in the background has got.
+    pub loading: Option<Progress>,
+    /// The place the reader left, kept until its document has loaded (unless the reader
+    /// moves first).
+    pub waiting_resume: Option<crate::state::Resume>,
 }
 
 impl App {
     pub fn new(corpus: Corpus, size: Rect) -> Self {
-        let index = SearchIndex::build(&corpus.documents);
-        let mut doc_passages = vec![0..0; corpus.documents.len()];
-        for (i, p) in index.passages.iter().enumerate() {
-            let range = &mut doc_passages[p.doc];
-            if range.start == range.end {
-                *range = i..i + 1;
-            } else {
-                range.end = i + 1;
-            }
-        }
-        let doc_rows = corpus
-            .documents
-            .iter()
-            .map(|d| Haystack::new(document_row(d)))
-            .collect();
         let mut app = App {
-            documents: ListView {
-                items: (0..corpus.documents.len()).collect(),
-                ..ListView::default()
-            },
-            docs: corpus.documents,
-            load_problems: corpus.problems,
-            index,
-            doc_passages,
-            doc_rows,
+            documents: ListView::default(),
+            docs: Vec::new(),
+            load_problems: Vec::new(),
+            index: SearchIndex::default(),
+            doc_passages: Vec::new(),
+            doc_rows: Vec::new(),
+            docs_with_problems: 0,
+            loading: None,
+            waiting_resume: None,
             matcher: Matcher::default(),
             size,
             focus: Pane::Documents,
@@ -260,7 +254,7 @@ impl App {
             config: crate::config::Config::default(),
             config_warnings: Vec::new(),
         };
-        app.show_document();
+        app.append(corpus.documents, corpus.problems);
         app
     }
 
@@ -297,14 +291,16 @@ impl App {
 
     /// The number of problems reachable with `p`: files not loaded and documents with notes.
     pub fn problem_count(&self) -> usize {
-        self.config_warnings.len()
-            + self.load_problems.len()
-            + self.docs.iter().filter(|d| !d.problems.is_empty()).count()
+        self.config_warnings.len() + self.load_problems.len() + self.docs_with_problems
     }
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         self.message = None;
+        if !matches!(action, Action::Resize(..)) {
+            // The reader has taken over: a late resume would pull the view away.
+            self.waiting_resume = None;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),

@@ -23,12 +23,15 @@ use crossterm::execute;
 
 use crate::cli::Outcome;
 use crate::corpus;
+use crate::corpus::stream::{Loaded, Loader};
 use app::App;
 use effects::Effect;
 use view::theme::Theme;
 
 /// Ranking done between two frames while the palette's results are incomplete.
 const FRAME_BUDGET: Duration = Duration::from_millis(30);
+/// How often the loop takes the documents read in the background while loading.
+const LOAD_TICK: Duration = Duration::from_millis(50);
 /// How often the loop looks for changed files while idle.
 const RELOAD_CHECK: Duration = Duration::from_millis(250);
 /// How long a burst of file changes may take before the corpus is read again.
@@ -51,7 +54,21 @@ pub fn run(paths: &[PathBuf], options: Options) -> io::Result<Outcome> {
         );
         return Ok(Outcome::Failure);
     }
-    let corpus = corpus::load(paths);
+    // The first documents are shown as soon as they are read; the rest arrive while the
+    // browser is up (see `corpus::stream`).
+    let mut loader = Loader::start(paths.to_vec(), corpus::LoadOptions::from_env());
+    let mut corpus = corpus::Corpus::default();
+    let mut progress = None;
+    while corpus.documents.is_empty() {
+        match loader.next() {
+            Some(Loaded::Batch(batch)) => {
+                corpus.documents.extend(batch.documents);
+                corpus.problems.extend(batch.problems);
+                progress = Some((batch.files_done, batch.files_total));
+            }
+            Some(Loaded::Done(_)) | None => break,
+        }
+    }
     if corpus.documents.is_empty() {
         for problem in &corpus.problems {
             eprintln!(
@@ -70,6 +87,9 @@ pub fn run(paths: &[PathBuf], options: Options) -> io::Result<Outcome> {
     let size = ratatui::layout::Rect::default();
     let mut app = App::new(corpus, size);
     app.config = config;
+    if let Some((done, total)) = progress.filter(|_| !loader.is_finished()) {
+        app.set_progress(done, total);
+    }
     if let Some(first) = warnings.first() {
         let more = if warnings.len() > 1 {
             format!(" (+{} more, see p)", warnings.len() - 1)
@@ -83,7 +103,8 @@ pub fn run(paths: &[PathBuf], options: Options) -> io::Result<Outcome> {
     let mut terminal = ratatui::try_init()?;
     watch_signals(mouse)?;
     enter(mouse);
-    let result = event_loop(&mut terminal, paths, app, &theme, mouse);
+    let loader = (!loader.is_finished()).then_some(loader);
+    let result = event_loop(&mut terminal, paths, app, loader, &theme, mouse);
     leave(mouse);
     result.map(|()| Outcome::Success)
 }
@@ -192,10 +213,31 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> io::Result<(
     take_back(terminal, mouse)
 }
 
+/// Adds what the background load has read since the last look; true when anything came.
+fn take_arrivals(app: &mut App, loader: &mut Loader) -> bool {
+    let arrived = loader.ready();
+    let any = !arrived.is_empty();
+    // Batches that came together join in one go: one re-ranking of a filter, not one each.
+    let (mut documents, mut problems, mut progress) = (Vec::new(), Vec::new(), None);
+    for message in arrived {
+        if let Loaded::Batch(batch) = message {
+            documents.extend(batch.documents);
+            problems.extend(batch.problems);
+            progress = Some((batch.files_done, batch.files_total));
+        }
+    }
+    app.append(documents, problems);
+    if let Some((done, total)) = progress {
+        app.set_progress(done, total);
+    }
+    any
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     paths: &[PathBuf],
     mut app: App,
+    mut loader: Option<Loader>,
     theme: &Theme,
     mouse: bool,
 ) -> io::Result<()> {
@@ -231,13 +273,23 @@ fn event_loop(
                 dirty = true;
                 None
             }
+        } else if loader.is_some() {
+            event::poll(LOAD_TICK)?.then(event::read).transpose()?
         } else {
             match &watch {
                 Some(_) if !event::poll(RELOAD_CHECK)? => None,
                 _ => Some(event::read()?),
             }
         };
-        if watch.as_ref().is_some_and(watch::Watch::changed) {
+        if let Some(load) = loader.as_mut() {
+            dirty |= take_arrivals(&mut app, load);
+            if load.is_finished() {
+                app.finish_loading();
+                loader = None;
+            }
+        }
+        // Changes made while loading are seen once it is over.
+        if loader.is_none() && watch.as_ref().is_some_and(watch::Watch::changed) {
             // Let a burst of writes (a copy, an editor's save) settle before reading.
             std::thread::sleep(RELOAD_SETTLE);
             let _ = watch.as_ref().map(watch::Watch::changed);

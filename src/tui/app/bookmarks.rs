@@ -14,10 +14,18 @@ impl App {
     /// Takes the remembered state of this corpus: bookmarks, and the place the reader left.
     pub fn restore(&mut self, state: State) {
         self.restore_bookmarks(state.bookmarks);
-        let Some(resume) = state.resume else {
-            return;
-        };
+        if let Some(resume) = state.resume {
+            self.resume(resume);
+        }
+    }
+
+    /// Goes back to where the reader left; while a load goes on and that document has not
+    /// arrived yet, waits for it.
+    pub(super) fn resume(&mut self, resume: Resume) {
         let Some(doc) = self.docs.iter().position(|d| d.id == resume.doc_id) else {
+            if self.loading.is_some() {
+                self.waiting_resume = Some(resume);
+            }
             return;
         };
         let Some(position) = self.documents.items.iter().position(|&d| d == doc) else {
@@ -50,13 +58,16 @@ impl App {
 
     /// What to remember of this session: the bookmarks and the reading position.
     pub fn saved_state(&self) -> State {
-        let resume = self.current_doc().map(|doc| {
+        // A place still waiting for its document to load is kept as it was.
+        let waiting = self.waiting_resume.clone();
+        let resume = waiting.or_else(|| {
+            let doc = self.current_doc()?;
             let section = self
                 .sections
                 .current()
                 .filter(|_| self.detail.marked.is_some())
                 .map(|p| self.section_id(p));
-            Resume::new(doc, section, self.detail.scroll)
+            Some(Resume::new(doc, section, self.detail.scroll))
         });
         State {
             bookmarks: self.bookmarks.clone(),

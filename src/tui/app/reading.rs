@@ -81,15 +81,7 @@ impl App {
             self.relayout_detail(self.pane_height(super::Pane::Detail));
             return;
         }
-        let base = crate::query::parse_query(&without_dates(&self.documents.filter));
-        let docs = self.docs.iter().enumerate().filter(|(i, doc)| {
-            base.is_empty()
-                || self
-                    .matcher
-                    .score(&base, &[&self.doc_rows[*i], &self.index.titles[*i]], doc)
-                    .is_some()
-        });
-        match Timeline::of(docs.map(|(_, d)| d), chosen_year(&self.documents.filter)) {
+        match self.timeline_of_filter(chosen_year(&self.documents.filter)) {
             Some(timeline) => {
                 self.timeline = Some(timeline);
                 self.overlay = Overlay::Timeline;
@@ -99,6 +91,19 @@ impl App {
             None => self.message = Some("no dated documents to chart".into()),
         }
         self.relayout_detail(self.pane_height(super::Pane::Detail));
+    }
+
+    /// The timeline of the documents the filter shows, year terms aside.
+    pub(super) fn timeline_of_filter(&self, year: Option<i32>) -> Option<Timeline> {
+        let base = crate::query::parse_query(&without_dates(&self.documents.filter));
+        let docs = self.docs.iter().enumerate().filter(|(i, doc)| {
+            base.is_empty()
+                || self
+                    .matcher
+                    .score(&base, &[&self.doc_rows[*i], &self.index.titles[*i]], doc)
+                    .is_some()
+        });
+        Timeline::of(docs.map(|(_, d)| d), year)
     }
 
     pub(super) fn timeline_action(&mut self, action: Action) {

@@ -62,6 +62,13 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         n => format!("doc {}/{n}", app.documents.selected + 1),
     };
     left.push(position);
+    if let Some(progress) = app.loading {
+        let percent = progress.files_done * 100 / progress.files_total.max(1);
+        left.push(format!(
+            "loading {percent}% of {} files",
+            progress.files_total
+        ));
+    }
     if let Some(passage) = app
         .sections
         .current()

@@ -1,0 +1,261 @@
+//! Loading in batches, so that the browser is up while a large folder still loads.
+//!
+//! A load walks the paths first (names only), then reads the files in batches — a small one
+//! first, so that the first documents arrive after a few milliseconds, then larger ones — and
+//! hands each batch on in walk order with final ids. [`Loader`] runs a load on its own thread;
+//! the browser takes what has arrived between two frames.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::thread::JoinHandle;
+
+use super::cache::{self, CacheStats};
+use super::{LoadOptions, LoadProblem, collect_files, load_files, unique_id};
+use crate::model::Document;
+
+/// Files in the first batch: few, so that the first frame waits for little.
+pub const FIRST_BATCH: usize = 128;
+/// The largest batch: bounds the memory a batch holds before it is handed on.
+pub const MAX_BATCH: usize = 2048;
+
+/// Documents and problems of consecutive files, in walk order.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub documents: Vec<Document>,
+    pub problems: Vec<LoadProblem>,
+    /// Files read so far, this batch included, of `files_total`.
+    pub files_done: usize,
+    pub files_total: usize,
+}
+
+/// Batch ranges over `count` files: doubling from [`FIRST_BATCH`] up to [`MAX_BATCH`].
+pub fn batch_ranges(count: usize) -> impl Iterator<Item = Range<usize>> {
+    let mut start = 0;
+    let mut size = FIRST_BATCH;
+    std::iter::from_fn(move || {
+        if start >= count {
+            return None;
+        }
+        let range = start..(start + size).min(count);
+        start = range.end;
+        size = (size * 2).min(MAX_BATCH);
+        Some(range)
+    })
+}
+
+/// Loads every document under `paths`, handing each batch to `sink` as it is read. Walk
+/// problems come with the first batch; a load that finds no file at all still hands on one
+/// (empty) batch with its problems.
+pub fn load_streaming(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    sink: &mut dyn FnMut(Batch),
+) -> CacheStats {
+    let mut stats = CacheStats::default();
+    let mut waiting_problems = Vec::new();
+    let mut groups = Vec::new();
+    for path in paths {
+        let mut files = Vec::new();
+        let is_dir = collect_files(path, &mut files, &mut waiting_problems);
+        groups.push((path, is_dir, files));
+    }
+    let total: usize = groups.iter().map(|g| g.2.len()).sum();
+    let mut ids = HashSet::new();
+    let mut done = 0;
+    let mut handed_on = false;
+    for (path, is_dir, files) in &groups {
+        let mut emit = |files: &[PathBuf], results: Vec<Result<Vec<Document>, String>>| {
+            let mut batch = Batch {
+                problems: std::mem::take(&mut waiting_problems),
+                ..Batch::default()
+            };
+            for (file, result) in files.iter().zip(results) {
+                match result {
+                    Ok(docs) => {
+                        for mut doc in docs {
+                            doc.id = unique_id(&doc.id, &mut ids);
+                            batch.documents.push(doc);
+                        }
+                    }
+                    Err(message) => batch.problems.push(LoadProblem {
+                        path: file.clone(),
+                        message,
+                    }),
+                }
+            }
+            done += files.len();
+            batch.files_done = done;
+            batch.files_total = total;
+            handed_on = true;
+            sink(batch);
+        };
+        let cache_dir = options
+            .cache_dir
+            .as_deref()
+            .filter(|_| *is_dir && files.len() >= options.cache_min_files);
+        match cache_dir {
+            Some(dir) => cache::load_folder(dir, path, files, &mut stats, &mut emit),
+            None => {
+                for range in batch_ranges(files.len()) {
+                    let files = &files[range];
+                    emit(files, load_files(files));
+                }
+            }
+        }
+    }
+    if !handed_on || !waiting_problems.is_empty() {
+        sink(Batch {
+            problems: waiting_problems,
+            files_done: done,
+            files_total: total,
+            ..Batch::default()
+        });
+    }
+    stats
+}
+
+/// What a background load sends.
+#[derive(Debug)]
+pub enum Loaded {
+    Batch(Batch),
+    Done(CacheStats),
+}
+
+/// A load running on its own thread.
+pub struct Loader {
+    receiver: Receiver<Loaded>,
+    thread: Option<JoinHandle<()>>,
+    finished: bool,
+}
+
+impl Loader {
+    pub fn start(paths: Vec<PathBuf>, options: LoadOptions) -> Loader {
+        let (sender, receiver) = mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("dossier-load".into())
+            .spawn(move || {
+                let load = || {
+                    load_streaming(&paths, &options, &mut |batch| {
+                        // The browser may have quit: nobody to hand the batch to.
+                        let _ = sender.send(Loaded::Batch(batch));
+                    })
+                };
+                // Its own workers: on the shared ones, the browser's searches would queue
+                // behind whole batches of parsing.
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .thread_name(|i| format!("dossier-load-{i}"))
+                    .build();
+                let stats = match pool {
+                    Ok(pool) => pool.install(load),
+                    Err(_) => load(),
+                };
+                let _ = sender.send(Loaded::Done(stats));
+            })
+            .ok();
+        Loader {
+            receiver,
+            thread,
+            finished: false,
+        }
+    }
+
+    /// Waits for the next message; `None` once the load is over.
+    pub fn next(&mut self) -> Option<Loaded> {
+        if self.finished {
+            return None;
+        }
+        let message = self.receiver.recv().ok();
+        self.note(&message);
+        message
+    }
+
+    /// What has arrived, without waiting.
+    pub fn ready(&mut self) -> Vec<Loaded> {
+        let mut out = Vec::new();
+        while !self.finished {
+            match self.receiver.try_recv() {
+                Ok(message) => {
+                    let message = Some(message);
+                    self.note(&message);
+                    out.extend(message);
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => self.finished = true,
+            }
+        }
+        out
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    fn note(&mut self, message: &Option<Loaded>) {
+        if matches!(message, None | Some(Loaded::Done(_))) {
+            self.finished = true;
+            if let Some(thread) = self.thread.take() {
+                let _ = thread.join();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load_with;
+
+    #[test]
+    fn batches_cover_every_file_once_small_first() {
+        for count in [0, 1, FIRST_BATCH, FIRST_BATCH + 1, 10_000] {
+            let ranges: Vec<Range<usize>> = batch_ranges(count).collect();
+            let mut next = 0;
+            for r in &ranges {
+                assert_eq!(r.start, next);
+                assert!(!r.is_empty() && r.len() <= MAX_BATCH);
+                next = r.end;
+            }
+            assert_eq!(next, count);
+            if let Some(first) = ranges.first() {
+                assert!(first.len() <= FIRST_BATCH);
+            }
+        }
+    }
+
+    #[test]
+    fn batches_in_order_make_the_same_corpus_as_one_load() {
+        let paths = vec![PathBuf::from("sample"), PathBuf::from("tests/fixtures")];
+        let options = LoadOptions::uncached();
+        let (whole, _) = load_with(&paths, &options);
+        let mut loader = Loader::start(paths, options);
+        let (mut documents, mut problems, mut last_done) = (Vec::new(), Vec::new(), 0);
+        while let Some(message) = loader.next() {
+            if let Loaded::Batch(batch) = message {
+                assert!(batch.files_done >= last_done && batch.files_done <= batch.files_total);
+                last_done = batch.files_done;
+                documents.extend(batch.documents);
+                problems.extend(batch.problems);
+            }
+        }
+        assert!(loader.is_finished());
+        assert!(documents.len() > 20);
+        assert_eq!(documents, whole.documents);
+        assert_eq!(problems, whole.problems);
+    }
+
+    #[test]
+    fn a_path_with_nothing_to_load_still_reports_its_problem() {
+        let mut batches = Vec::new();
+        load_streaming(
+            &[PathBuf::from("no/such/folder")],
+            &LoadOptions::uncached(),
+            &mut |b| batches.push(b),
+        );
+        assert_eq!(batches.len(), 1);
+        assert!(batches[0].documents.is_empty());
+        assert_eq!(batches[0].problems.len(), 1);
+        assert_eq!(batches[0].problems[0].message, "no such file or directory");
+    }
+}
