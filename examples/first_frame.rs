@@ -9,8 +9,8 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use dossier::corpus::LoadOptions;
 use dossier::corpus::stream::{Loaded, Loader};
-use dossier::corpus::{Corpus, LoadOptions};
 use dossier::tui::app::App;
 use dossier::tui::view::{self, theme::Theme};
 use ratatui::Terminal;
@@ -24,18 +24,8 @@ fn main() {
     };
     let start = Instant::now();
     let mut loader = Loader::start(vec![dir], LoadOptions::from_env());
-    let mut corpus = Corpus::default();
+    let (corpus, _, _) = loader.first_documents();
     let mut stats = None;
-    while corpus.documents.is_empty() {
-        match loader.next() {
-            Some(Loaded::Batch(batch)) => {
-                corpus.documents.extend(batch.documents);
-                corpus.problems.extend(batch.problems);
-            }
-            Some(Loaded::Done(s)) => stats = Some(s),
-            None => break,
-        }
-    }
     let first_batch = start.elapsed();
     let mut app = App::new(corpus, Rect::new(0, 0, 100, 30));
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
@@ -45,7 +35,7 @@ fn main() {
         .expect("draw");
     let first_frame = start.elapsed();
     let shown = app.docs.len();
-    while let Some(message) = loader.next() {
+    while let Some(message) = loader.wait() {
         match message {
             Loaded::Batch(batch) => {
                 app.append(batch.documents, batch.problems);

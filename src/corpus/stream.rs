@@ -12,7 +12,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread::JoinHandle;
 
 use super::cache::{self, CacheStats};
-use super::{LoadOptions, LoadProblem, collect_files, load_files, unique_id};
+use super::{Corpus, LoadOptions, LoadProblem, collect_files, load_files, unique_id};
 use crate::model::Document;
 
 /// Files in the first batch: few, so that the first frame waits for little.
@@ -162,7 +162,7 @@ impl Loader {
     }
 
     /// Waits for the next message; `None` once the load is over.
-    pub fn next(&mut self) -> Option<Loaded> {
+    pub fn wait(&mut self) -> Option<Loaded> {
         if self.finished {
             return None;
         }
@@ -186,6 +186,24 @@ impl Loader {
             }
         }
         out
+    }
+
+    /// Waits for the first documents, or for the end of a load that finds none: what the
+    /// browser shows first. Also tells how many files were read by then, of how many.
+    pub fn first_documents(&mut self) -> (Corpus, usize, usize) {
+        let mut corpus = Corpus::default();
+        let (mut done, mut total) = (0, 0);
+        while corpus.documents.is_empty() {
+            match self.wait() {
+                Some(Loaded::Batch(batch)) => {
+                    corpus.documents.extend(batch.documents);
+                    corpus.problems.extend(batch.problems);
+                    (done, total) = (batch.files_done, batch.files_total);
+                }
+                Some(Loaded::Done(_)) | None => break,
+            }
+        }
+        (corpus, done, total)
     }
 
     pub fn is_finished(&self) -> bool {
@@ -231,7 +249,7 @@ mod tests {
         let (whole, _) = load_with(&paths, &options);
         let mut loader = Loader::start(paths, options);
         let (mut documents, mut problems, mut last_done) = (Vec::new(), Vec::new(), 0);
-        while let Some(message) = loader.next() {
+        while let Some(message) = loader.wait() {
             if let Loaded::Batch(batch) = message {
                 assert!(batch.files_done >= last_done && batch.files_done <= batch.files_total);
                 last_done = batch.files_done;

@@ -57,18 +57,7 @@ pub fn run(paths: &[PathBuf], options: Options) -> io::Result<Outcome> {
     // The first documents are shown as soon as they are read; the rest arrive while the
     // browser is up (see `corpus::stream`).
     let mut loader = Loader::start(paths.to_vec(), corpus::LoadOptions::from_env());
-    let mut corpus = corpus::Corpus::default();
-    let mut progress = None;
-    while corpus.documents.is_empty() {
-        match loader.next() {
-            Some(Loaded::Batch(batch)) => {
-                corpus.documents.extend(batch.documents);
-                corpus.problems.extend(batch.problems);
-                progress = Some((batch.files_done, batch.files_total));
-            }
-            Some(Loaded::Done(_)) | None => break,
-        }
-    }
+    let (corpus, files_done, files_total) = loader.first_documents();
     if corpus.documents.is_empty() {
         for problem in &corpus.problems {
             eprintln!(
@@ -87,8 +76,8 @@ pub fn run(paths: &[PathBuf], options: Options) -> io::Result<Outcome> {
     let size = ratatui::layout::Rect::default();
     let mut app = App::new(corpus, size);
     app.config = config;
-    if let Some((done, total)) = progress.filter(|_| !loader.is_finished()) {
-        app.set_progress(done, total);
+    if !loader.is_finished() {
+        app.set_progress(files_done, files_total);
     }
     if let Some(first) = warnings.first() {
         let more = if warnings.len() > 1 {
