@@ -229,6 +229,9 @@ fn read_json(text: &str, stem: &str, display: &str) -> Result<Vec<Document>, Str
         .collect())
 }
 
+mod intern;
+pub use intern::Interner;
+
 /// A document read from JSON is as untrusted as a page: every string is cleaned.
 fn clean_document(doc: &mut Document) {
     let clean = |s: &mut String| *s = clean_text(s);
@@ -244,16 +247,19 @@ fn clean_document(doc: &mut Document) {
         &mut doc.date.text,
         &mut doc.date.iso,
         &mut doc.kind,
-        &mut doc.support,
         &mut doc.subject,
         &mut doc.classification,
         &mut doc.precedence,
         &mut doc.summary,
         &mut doc.source,
-        &mut doc.rights,
-        &mut doc.funders,
     ] {
         clean_opt(s);
+    }
+    for s in [&mut doc.support, &mut doc.rights, &mut doc.funders]
+        .into_iter()
+        .flatten()
+    {
+        *s = clean_text(s).into();
     }
     for field in doc.fields.iter_mut().chain(doc.record_fields.iter_mut()) {
         clean(&mut field.name);

@@ -3,6 +3,12 @@
 //! Every part of a page has a named place here, so that nothing of the text is lost and every
 //! consumer (CLI, export, TUI) reads the same structure. Serialized field names are the export
 //! format, which dossier can read back.
+//!
+//! A large corpus stays in memory while the browser runs, so the model keeps no copy it can do
+//! without: the archive's boilerplate (rights, funders, support credit) is shared between
+//! documents (see `corpus::Interner`).
+
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -19,8 +25,8 @@ pub struct Document {
     /// The kind of document named by the title (`Cable`, `Memorandum of Conversation`, …).
     pub kind: Option<String>,
     /// The funder credit under the title, as written
-    /// (`This document was made possible with support from …`).
-    pub support: Option<String>,
+    /// (`This document was made possible with support from …`). Shared between documents.
+    pub support: Option<Arc<str>>,
     /// Header fields in the order they appear.
     pub fields: Vec<Field>,
     /// The document's own heading inside the body, when it repeats the title's subject.
@@ -32,10 +38,12 @@ pub struct Document {
     pub summary: Option<String>,
     /// The "Document Information" provenance note.
     pub source: Option<String>,
-    pub rights: Option<String>,
+    /// The archive's rights text, shared between documents.
+    pub rights: Option<Arc<str>>,
     /// Labels of the archive page that follow the rights text (`Record ID`, …), values often empty.
     pub record_fields: Vec<Field>,
-    pub funders: Option<String>,
+    /// The funders line, shared between documents.
+    pub funders: Option<Arc<str>>,
     /// Body paragraphs that precede the first numbered section.
     pub body: Vec<String>,
     pub sections: Vec<Section>,

@@ -44,16 +44,18 @@ fn all_text(doc: &Document) -> Vec<&str> {
             .chain(&doc.record_fields)
             .flat_map(|f| [f.name.as_str(), f.value.as_str()]),
     );
-    for text in [
-        &doc.subject,
-        &doc.summary,
-        &doc.source,
-        &doc.rights,
-        &doc.funders,
-        &doc.support,
-    ] {
-        texts.extend(text.as_deref());
-    }
+    texts.extend(
+        [
+            doc.subject.as_deref(),
+            doc.summary.as_deref(),
+            doc.source.as_deref(),
+            doc.rights.as_deref(),
+            doc.funders.as_deref(),
+            doc.support.as_deref(),
+        ]
+        .into_iter()
+        .flatten(),
+    );
     texts.extend(doc.references.iter().map(String::as_str));
     texts.extend(doc.body.iter().map(String::as_str));
     texts.extend(doc.notes.iter().map(String::as_str));
@@ -610,8 +612,13 @@ fn a_page_without_summary_source_or_rights_keeps_every_paragraph_in_the_body() {
         doc.body[3],
         "Let us therefore begin with the locks, the depths and the tolls, and keep our speeches short."
     );
-    for part in [&doc.summary, &doc.source, &doc.rights, &doc.funders] {
-        assert_eq!(part, &None);
+    for part in [
+        doc.summary.as_deref(),
+        doc.source.as_deref(),
+        doc.rights.as_deref(),
+        doc.funders.as_deref(),
+    ] {
+        assert_eq!(part, None);
     }
     assert!(doc.record_fields.is_empty() && doc.notes.is_empty());
     assert_eq!(

@@ -97,7 +97,10 @@ fn write_document(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     for (title, text) in [
         ("Notes", doc.notes.join("\n\n")),
         ("Source", doc.source.clone().unwrap_or_default()),
-        ("Rights", doc.rights.clone().unwrap_or_default()),
+        (
+            "Rights",
+            doc.rights.as_deref().unwrap_or_default().to_string(),
+        ),
     ] {
         if !text.is_empty() {
             writeln!(out, "{title}\n{text}\n")?;

@@ -87,7 +87,7 @@ fn read_front(paras: &[Para], doc: &mut Document) -> usize {
             // Kept as written: the credit is text of the page, not only the funder's name. A
             // repeated credit is kept in the notes rather than replacing the first.
             match doc.support {
-                None => doc.support = Some(text.to_string()),
+                None => doc.support = Some(text.into()),
                 Some(_) => doc.notes.push(text.to_string()),
             }
         } else if let Some(fields) = header::parse_fields(text)
@@ -234,13 +234,13 @@ fn read_trailer(paras: &[Para], doc: &mut Document) {
         .collect();
     let t = trailer::classify_trailer(&kept);
     doc.source = join(t.source);
-    doc.rights = join(t.rights);
+    doc.rights = join(t.rights).map(Into::into);
     doc.record_fields = t
         .record_fields
         .into_iter()
         .map(|(name, value)| Field::new(name, value))
         .collect();
-    doc.funders = t.funders;
+    doc.funders = t.funders.map(Into::into);
     doc.notes.extend(t.notes);
 }
 
@@ -341,14 +341,11 @@ fn shrink(doc: &mut Document) {
         &mut doc.date.text,
         &mut doc.date.iso,
         &mut doc.kind,
-        &mut doc.support,
         &mut doc.subject,
         &mut doc.classification,
         &mut doc.precedence,
         &mut doc.summary,
         &mut doc.source,
-        &mut doc.rights,
-        &mut doc.funders,
     ]
     .into_iter()
     .flatten()

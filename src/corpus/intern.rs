@@ -1,0 +1,107 @@
+//! One copy of the boilerplate that archive pages repeat word for word.
+//!
+//! Every page of an archive closes with the same rights text, funders line and support credit:
+//! half a kilobyte a document that a large corpus would otherwise hold once per page. Those
+//! fields are `Arc<str>`, and an [`Interner`] that sees the documents of a load one after the
+//! other points each of them at the first equal text it met. It runs after a document is
+//! cleaned (cleaning makes new strings), and only on these fields: text that is rarely repeated
+//! would only grow the table.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use crate::model::Document;
+
+/// The distinct boilerplate texts seen so far in a load.
+#[derive(Debug, Default)]
+pub struct Interner {
+    texts: HashSet<Arc<str>>,
+}
+
+impl Interner {
+    /// Points the document's rights, funders and support credit at the copy of an equal text
+    /// seen before, or keeps them as the copy later documents will share. What the document
+    /// reads does not change.
+    pub fn intern(&mut self, doc: &mut Document) {
+        for text in [&mut doc.rights, &mut doc.funders, &mut doc.support]
+            .into_iter()
+            .flatten()
+        {
+            self.share(text);
+        }
+    }
+
+    fn share(&mut self, text: &mut Arc<str>) {
+        match self.texts.get(&**text) {
+            Some(shared) => *text = Arc::clone(shared),
+            None => {
+                self.texts.insert(Arc::clone(text));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RIGHTS: &str = "The History and Public Policy Program welcomes reuse of Digital \
+                          Archive materials for research and educational purposes.";
+
+    fn document(id: &str, rights: &str) -> Document {
+        Document {
+            id: id.into(),
+            rights: Some(rights.into()),
+            funders: Some("MacArthur Foundation and Leon Levy Foundation".into()),
+            support: Some(
+                "This document was made possible with support from MacArthur Foundation".into(),
+            ),
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn equal_boilerplate_is_held_once_and_reads_the_same() {
+        let mut docs = vec![
+            document("a", RIGHTS),
+            document("b", RIGHTS),
+            document("c", RIGHTS),
+        ];
+        let before = docs.clone();
+        let mut interner = Interner::default();
+        docs.iter_mut().for_each(|d| interner.intern(d));
+        assert_eq!(docs, before);
+        for doc in &docs[1..] {
+            for (shared, own) in [
+                (&docs[0].rights, &doc.rights),
+                (&docs[0].funders, &doc.funders),
+                (&docs[0].support, &doc.support),
+            ] {
+                let (Some(shared), Some(own)) = (shared, own) else {
+                    panic!("boilerplate lost");
+                };
+                assert!(Arc::ptr_eq(shared, own));
+            }
+        }
+        assert_eq!(interner.texts.len(), 3);
+    }
+
+    #[test]
+    fn different_texts_stay_apart_and_absent_ones_absent() {
+        let mut a = document("a", RIGHTS);
+        let mut b = document("b", "Other rights.");
+        let mut c = Document::default();
+        let mut interner = Interner::default();
+        for doc in [&mut a, &mut b, &mut c] {
+            interner.intern(doc);
+        }
+        assert_eq!(b.rights.as_deref(), Some("Other rights."));
+        assert_eq!(a.rights.as_deref(), Some(RIGHTS));
+        assert!(Arc::ptr_eq(
+            a.funders.as_ref().expect("funders"),
+            b.funders.as_ref().expect("funders")
+        ));
+        assert_eq!(c, Document::default());
+        assert_eq!(interner.texts.len(), 4);
+    }
+}
