@@ -92,6 +92,7 @@ pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> (Corpus, CacheStat
     let stats = stream::load_streaming(paths, options, &mut |batch| {
         corpus.documents.extend(batch.documents);
         corpus.problems.extend(batch.problems);
+        true
     });
     (corpus, stats)
 }

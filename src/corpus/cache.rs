@@ -28,7 +28,7 @@ use crate::model::{Document, Field, Section};
 
 const MAGIC: &[u8; 8] = b"DOSSIERC";
 /// Bumped whenever the layout below changes.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 /// Files changed more recently than this are not cached (see the module note).
 const RACY: Duration = Duration::from_secs(2);
 /// The trailer: table offset, table length, table checksum, magic.
@@ -112,7 +112,8 @@ struct Cache {
 }
 
 /// What a batch hands on: files and their results, in order.
-pub(super) type Emit<'a> = dyn FnMut(&[PathBuf], Vec<Result<Vec<Document>, String>>) + 'a;
+/// Returns whether to go on.
+pub(super) type Emit<'a> = dyn FnMut(&[PathBuf], Vec<Result<Vec<Document>, String>>) -> bool + 'a;
 
 /// Loads `files` (all under `folder`) through the cache in `dir`, handing on each batch in
 /// `files` order as soon as it is read.
@@ -130,7 +131,9 @@ pub(super) fn load_folder(
 ) {
     let (Some((key, canonical)), Some(fingerprint)) = (cache_key(folder), fingerprint()) else {
         for range in super::stream::batch_ranges(files.len()) {
-            emit(&files[range.clone()], super::load_files(&files[range]));
+            if !emit(&files[range.clone()], super::load_files(&files[range])) {
+                break;
+            }
         }
         return;
     };
@@ -152,6 +155,7 @@ pub(super) fn load_folder(
     };
     let now = SystemTime::now();
     let mut listed = 0;
+    let mut complete = true;
     for range in super::stream::batch_ranges(files.len()) {
         let batch_files = &files[range];
         // The cheap pass first: each file's stamp, and whether the cache has it as it is now.
@@ -214,9 +218,13 @@ pub(super) fn load_folder(
             }
             results.push(loaded.result);
         }
-        emit(batch_files, results);
+        if !emit(batch_files, results) {
+            // Stopped part-way: a new cache keeps what was read; an old one stays as it is.
+            complete = false;
+            break;
+        }
     }
-    if cache.as_ref().is_none_or(|c| c.entries.len() != listed) {
+    if complete && cache.as_ref().is_none_or(|c| c.entries.len() != listed) {
         // Files are gone since the cache was written (or there was none): write it again.
         writing.start(cache.as_ref());
     }
@@ -722,5 +730,28 @@ mod tests {
             (again.hits, again.corrupt_entries, again.written),
             (300, 0, false)
         );
+    }
+
+    #[test]
+    fn a_load_stopped_part_way_caches_what_it_read() {
+        let (docs, cache) = (folder(300), tempfile::tempdir().expect("temp dir"));
+        age(docs.path());
+        let paths = [docs.path().to_path_buf()];
+        let mut read = 0;
+        let stats =
+            crate::corpus::stream::load_streaming(&paths, &options(cache.path()), &mut |b| {
+                read += b.documents.len();
+                false
+            });
+        assert_eq!(read, crate::corpus::stream::FIRST_BATCH);
+        assert!(stats.written);
+        let (corpus, again) = load_with(&paths, &options(cache.path()));
+        assert_eq!(corpus.documents.len(), 300);
+        assert_eq!(
+            (again.hits, again.misses, again.written),
+            (read, 300 - read, true)
+        );
+        let (_, third) = load_with(&paths, &options(cache.path()));
+        assert_eq!((third.hits, third.misses, third.written), (300, 0, false));
     }
 }

@@ -8,8 +8,11 @@
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use super::cache::{self, CacheStats};
 use super::{Corpus, LoadOptions, LoadProblem, collect_files, load_files, unique_id};
@@ -47,11 +50,12 @@ pub fn batch_ranges(count: usize) -> impl Iterator<Item = Range<usize>> {
 
 /// Loads every document under `paths`, handing each batch to `sink` as it is read. Walk
 /// problems come with the first batch; a load that finds no file at all still hands on one
-/// (empty) batch with its problems.
+/// (empty) batch with its problems. The load stops early when `sink` returns false (the
+/// browser quit): a cache being written keeps what was read so far.
 pub fn load_streaming(
     paths: &[PathBuf],
     options: &LoadOptions,
-    sink: &mut dyn FnMut(Batch),
+    sink: &mut dyn FnMut(Batch) -> bool,
 ) -> CacheStats {
     let mut stats = CacheStats::default();
     let mut waiting_problems = Vec::new();
@@ -65,7 +69,11 @@ pub fn load_streaming(
     let mut ids = HashSet::new();
     let mut done = 0;
     let mut handed_on = false;
+    let mut go_on = true;
     for (path, is_dir, files) in &groups {
+        if !go_on {
+            break;
+        }
         let mut emit = |files: &[PathBuf], results: Vec<Result<Vec<Document>, String>>| {
             let mut batch = Batch {
                 problems: std::mem::take(&mut waiting_problems),
@@ -89,7 +97,8 @@ pub fn load_streaming(
             batch.files_done = done;
             batch.files_total = total;
             handed_on = true;
-            sink(batch);
+            go_on = sink(batch);
+            go_on
         };
         let cache_dir = options
             .cache_dir
@@ -100,12 +109,14 @@ pub fn load_streaming(
             None => {
                 for range in batch_ranges(files.len()) {
                     let files = &files[range];
-                    emit(files, load_files(files));
+                    if !emit(files, load_files(files)) {
+                        break;
+                    }
                 }
             }
         }
     }
-    if !handed_on || !waiting_problems.is_empty() {
+    if go_on && (!handed_on || !waiting_problems.is_empty()) {
         sink(Batch {
             problems: waiting_problems,
             files_done: done,
@@ -128,18 +139,21 @@ pub struct Loader {
     receiver: Receiver<Loaded>,
     thread: Option<JoinHandle<()>>,
     finished: bool,
+    stop: Arc<AtomicBool>,
 }
 
 impl Loader {
     pub fn start(paths: Vec<PathBuf>, options: LoadOptions) -> Loader {
         let (sender, receiver) = mpsc::channel();
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = Arc::clone(&stop);
         let thread = std::thread::Builder::new()
             .name("dossier-load".into())
             .spawn(move || {
                 let load = || {
                     load_streaming(&paths, &options, &mut |batch| {
-                        // The browser may have quit: nobody to hand the batch to.
-                        let _ = sender.send(Loaded::Batch(batch));
+                        sender.send(Loaded::Batch(batch)).is_ok()
+                            && !stopped.load(Ordering::Relaxed)
                     })
                 };
                 // Its own workers: on the shared ones, the browser's searches would queue
@@ -158,6 +172,21 @@ impl Loader {
             receiver,
             thread,
             finished: false,
+            stop,
+        }
+    }
+
+    /// Stops the load after the batch being read, and waits (at most `patience`) for it to
+    /// be over, so that a cache being written keeps what was read so far.
+    pub fn stop(mut self, patience: Duration) {
+        self.stop.store(true, Ordering::Relaxed);
+        let deadline = Instant::now() + patience;
+        while !self.finished {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.receiver.recv_timeout(left) {
+                Ok(message) => self.note(&Some(message)),
+                Err(_) => return,
+            }
         }
     }
 
@@ -269,7 +298,10 @@ mod tests {
         load_streaming(
             &[PathBuf::from("no/such/folder")],
             &LoadOptions::uncached(),
-            &mut |b| batches.push(b),
+            &mut |b| {
+                batches.push(b);
+                true
+            },
         );
         assert_eq!(batches.len(), 1);
         assert!(batches[0].documents.is_empty());

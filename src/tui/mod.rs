@@ -32,6 +32,9 @@ use view::theme::Theme;
 const FRAME_BUDGET: Duration = Duration::from_millis(30);
 /// How often the loop takes the documents read in the background while loading.
 const LOAD_TICK: Duration = Duration::from_millis(50);
+/// How long quitting while loading may wait for the batch being read, so that the cache keeps
+/// what was read.
+const QUIT_PATIENCE: Duration = Duration::from_secs(2);
 /// How often the loop looks for changed files while idle.
 const RELOAD_CHECK: Duration = Duration::from_millis(250);
 /// How long a burst of file changes may take before the corpus is read again.
@@ -92,9 +95,13 @@ pub fn run(paths: &[PathBuf], options: Options) -> io::Result<Outcome> {
     let mut terminal = ratatui::try_init()?;
     watch_signals(mouse)?;
     enter(mouse);
-    let loader = (!loader.is_finished()).then_some(loader);
-    let result = event_loop(&mut terminal, paths, app, loader, &theme, mouse);
+    let mut loader = (!loader.is_finished()).then_some(loader);
+    let result = event_loop(&mut terminal, paths, app, &mut loader, &theme, mouse);
     leave(mouse);
+    if let Some(loader) = loader {
+        // Quit while loading: the cache keeps what was read, if that is quick.
+        loader.stop(QUIT_PATIENCE);
+    }
     result.map(|()| Outcome::Success)
 }
 
@@ -226,7 +233,7 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     paths: &[PathBuf],
     mut app: App,
-    mut loader: Option<Loader>,
+    loader: &mut Option<Loader>,
     theme: &Theme,
     mouse: bool,
 ) -> io::Result<()> {
@@ -274,7 +281,7 @@ fn event_loop(
             dirty |= take_arrivals(&mut app, load);
             if load.is_finished() {
                 app.finish_loading();
-                loader = None;
+                *loader = None;
             }
         }
         // Changes made while loading are seen once it is over.
