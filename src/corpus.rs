@@ -279,8 +279,9 @@ fn clean_document(doc: &mut Document) {
     while let Some(section) = stack.pop() {
         clean(&mut section.label);
         clean(&mut section.id);
-        clean(&mut section.heading);
+        let heading = clean_text(&section.heading());
         section.paragraphs.iter_mut().for_each(clean);
+        section.set_heading(heading);
         stack.extend(section.children.iter_mut());
     }
 }

@@ -6,11 +6,14 @@
 //!
 //! A large corpus stays in memory while the browser runs, so the model keeps no copy it can do
 //! without: the archive's boilerplate (rights, funders, support credit) is shared between
-//! documents (see `corpus::Interner`).
+//! documents (see `corpus::Interner`), and a section's heading is held only when it is not the
+//! one its first paragraph gives.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// One archival document: a cable, memorandum, letter, minutes, report …
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -87,18 +90,156 @@ impl Field {
 }
 
 /// A numbered section of the body, with its nested subsections.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+///
+/// Serialized as it always was: the heading is written out in JSON whether stored or derived.
+/// Formats that are not human-readable (the postcard cache) store the heading as it is held,
+/// nothing for a derived one.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(from = "SectionData")]
 pub struct Section {
     /// The label as written: `1.`, `(1)`, `(a)`, `II.`, `A.`, `1)`, `a)`, `1.1`, `§ 1`, `-`.
     pub label: String,
     /// The path of labels from the top: `2.1.b` for `2.` › `(1)` › `(b)`.
     pub id: String,
-    /// The first sentence or clause, trimmed.
-    pub heading: String,
+    /// The heading as held; read it with [`Section::heading()`].
+    pub heading: Heading,
     /// The full paragraphs, label removed from the first.
     pub paragraphs: Vec<String>,
     pub children: Vec<Section>,
+}
+
+/// What a section holds of its heading. A million sections would otherwise hold a second copy
+/// of their first sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Heading {
+    /// The first sentence or clause of the first paragraph
+    /// ([`heading_of`](crate::parse::sections::heading_of)), held as nothing: every parsed
+    /// section's heading.
+    Derived,
+    /// A heading other than the derived one, as written (a document imported from JSON).
+    Written(Box<str>),
+}
+
+/// The empty heading a section had before it was given one.
+impl Default for Heading {
+    fn default() -> Self {
+        Heading::Written(Box::default())
+    }
+}
+
+impl From<&str> for Heading {
+    fn from(text: &str) -> Self {
+        Heading::Written(text.into())
+    }
+}
+
+impl From<String> for Heading {
+    fn from(text: String) -> Self {
+        Heading::Written(text.into_boxed_str())
+    }
+}
+
+impl Section {
+    /// The first sentence or clause, trimmed: the heading as written, else the one derived from
+    /// the first paragraph. Borrowed unless a long sentence had to be cut.
+    pub fn heading(&self) -> Cow<'_, str> {
+        match &self.heading {
+            Heading::Written(text) => Cow::Borrowed(text),
+            Heading::Derived => self.derived_heading(),
+        }
+    }
+
+    /// Sets the heading; holds nothing when it is the one the first paragraph gives.
+    pub fn set_heading(&mut self, text: String) {
+        self.heading = if self.derived_heading() == text.as_str() {
+            Heading::Derived
+        } else {
+            Heading::from(text)
+        };
+    }
+
+    fn derived_heading(&self) -> Cow<'_, str> {
+        self.paragraphs
+            .first()
+            .map_or(Cow::Borrowed(""), |p| crate::parse::sections::heading_in(p))
+    }
+}
+
+/// Sections are equal when they read the same, however their headings are held.
+impl PartialEq for Section {
+    fn eq(&self, other: &Self) -> bool {
+        self.label == other.label
+            && self.id == other.id
+            && self.paragraphs == other.paragraphs
+            && self.heading() == other.heading()
+            && self.children == other.children
+    }
+}
+
+impl Eq for Section {}
+
+impl Serialize for Section {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let readable = serializer.is_human_readable();
+        let mut out = serializer.serialize_struct("Section", 5)?;
+        out.serialize_field("label", &self.label)?;
+        out.serialize_field("id", &self.id)?;
+        if readable {
+            out.serialize_field("heading", &self.heading())?;
+        } else {
+            let held = match &self.heading {
+                Heading::Derived => None,
+                Heading::Written(text) => Some(&**text),
+            };
+            out.serialize_field("heading", &held)?;
+        }
+        out.serialize_field("paragraphs", &self.paragraphs)?;
+        out.serialize_field("children", &self.children)?;
+        out.end()
+    }
+}
+
+/// A section as read, before its heading is compared with the derived one.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct SectionData {
+    label: String,
+    id: String,
+    heading: HeldHeading,
+    paragraphs: Vec<String>,
+    children: Vec<Section>,
+}
+
+/// The heading as serialized: its text in JSON (`""` when missing, as it always was), the held
+/// form in the cache (`None` when derived).
+#[derive(Default)]
+struct HeldHeading(Heading);
+
+impl<'de> Deserialize<'de> for HeldHeading {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let heading = if deserializer.is_human_readable() {
+            Heading::from(String::deserialize(deserializer)?)
+        } else {
+            Option::<String>::deserialize(deserializer)?.map_or(Heading::Derived, Heading::from)
+        };
+        Ok(HeldHeading(heading))
+    }
+}
+
+impl From<SectionData> for Section {
+    fn from(data: SectionData) -> Self {
+        let mut section = Section {
+            label: data.label,
+            id: data.id,
+            heading: Heading::Derived,
+            paragraphs: data.paragraphs,
+            children: data.children,
+        };
+        if let Heading::Written(text) = data.heading.0 {
+            section.set_heading(text.into_string());
+        }
+        section
+    }
 }
 
 impl Document {
@@ -128,5 +269,115 @@ impl Document {
             .into_iter()
             .map(|(_, s)| s)
             .find(|s| s.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::sections::heading_of;
+
+    const LONG: &str = "Regarding the so-called three obstacles, the Soviet side stated that it would not \
+                        discuss them at this time. The rest.";
+
+    fn parsed(first: &str) -> Section {
+        Section {
+            label: "1.".into(),
+            id: "1".into(),
+            heading: Heading::Derived,
+            paragraphs: vec![first.into(), "More.".into()],
+            children: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_derived_heading_reads_as_the_first_sentence_of_the_first_paragraph() {
+        for first in ["Regarding trade. The rest.", LONG, "鸭绿江口渔业季节问题"] {
+            assert_eq!(parsed(first).heading(), heading_of(first));
+        }
+        assert!(matches!(parsed("Short. Rest.").heading(), Cow::Borrowed(_)));
+        let empty = Section {
+            heading: Heading::Derived,
+            ..Section::default()
+        };
+        assert_eq!(empty.heading(), "");
+    }
+
+    #[test]
+    fn json_writes_the_heading_whether_held_or_derived() {
+        let derived = serde_json::to_value(parsed(LONG)).expect("json");
+        assert_eq!(derived["heading"], heading_of(LONG));
+        let keys: Vec<&str> = derived
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys.len(), 5);
+        let mut written = parsed(LONG);
+        written.heading = "Own heading".into();
+        let written = serde_json::to_string(&written).expect("json");
+        assert!(
+            written.starts_with(r#"{"label":"1.","id":"1","heading":"Own heading","paragraphs":["#)
+        );
+        assert_eq!(
+            serde_json::to_string(&Section::default()).expect("json"),
+            r#"{"label":"","id":"","heading":"","paragraphs":[],"children":[]}"#
+        );
+    }
+
+    #[test]
+    fn json_import_holds_only_a_heading_that_differs() {
+        let read = |heading: &str| -> Section {
+            let json = serde_json::json!({
+                "label": "1.", "id": "1", "heading": heading,
+                "paragraphs": ["Regarding trade. The rest."],
+            });
+            serde_json::from_value(json).expect("section")
+        };
+        assert_eq!(read("Regarding trade.").heading, Heading::Derived);
+        let own = read("A heading of its own");
+        assert_eq!(own.heading(), "A heading of its own");
+        let again: Section =
+            serde_json::from_str(&serde_json::to_string(&own).expect("json")).expect("section");
+        assert_eq!(again.heading(), "A heading of its own");
+        // A section written without a heading read as an empty one, as it always did.
+        let bare: Section =
+            serde_json::from_str(r#"{"paragraphs":["Regarding trade. The rest."]}"#)
+                .expect("section");
+        assert_eq!(bare.heading(), "");
+    }
+
+    #[test]
+    fn the_cache_form_keeps_derived_and_written_headings_apart() {
+        let mut written = parsed(LONG);
+        written.heading = "Own heading".into();
+        let tree = Section {
+            children: vec![parsed(LONG), written],
+            ..parsed("Top. Rest.")
+        };
+        let bytes = postcard::to_stdvec(&tree).expect("encode");
+        let back: Section = postcard::from_bytes(&bytes).expect("decode");
+        assert_eq!(back, tree);
+        assert_eq!(back.heading, Heading::Derived);
+        assert_eq!(back.children[0].heading, Heading::Derived);
+        assert_eq!(back.children[1].heading(), "Own heading");
+        // A derived heading takes no room in the cache form.
+        let size = |s: &Section| postcard::to_stdvec(s).expect("encode").len();
+        let mut held = parsed(LONG);
+        held.heading = heading_of(LONG).into();
+        assert!(size(&held) > size(&parsed(LONG)) + heading_of(LONG).len());
+    }
+
+    #[test]
+    fn set_heading_holds_nothing_for_the_derived_one() {
+        let mut section = parsed("Regarding trade. The rest.");
+        section.set_heading("Regarding trade.".into());
+        assert_eq!(section.heading, Heading::Derived);
+        section.set_heading("Other".into());
+        assert_eq!(section.heading, Heading::Written("Other".into()));
+        assert_ne!(section, parsed("Regarding trade. The rest."));
+        section.set_heading("Regarding trade.".into());
+        assert_eq!(section, parsed("Regarding trade. The rest."));
     }
 }

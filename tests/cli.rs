@@ -10,6 +10,7 @@ use std::process::{Command as StdCommand, Stdio};
 use assert_cmd::Command;
 use dossier::corpus;
 use dossier::model::Document;
+use dossier::parse::sections::heading_of;
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -312,6 +313,41 @@ fn an_export_reopens_with_the_same_ids_and_titles() {
             .collect()
     };
     assert_eq!(without_path(again), without_path(first));
+}
+
+#[test]
+fn an_export_writes_every_heading_as_the_parser_derived_it() {
+    let export = json_of(dossier().args(["export", "sample"]));
+    fn walk(sections: &Value, seen: &mut usize) {
+        for section in sections.as_array().expect("sections") {
+            let first = section["paragraphs"][0].as_str().unwrap_or_default();
+            assert_eq!(section["heading"], heading_of(first), "{section}");
+            *seen += 1;
+            walk(&section["children"], seen);
+        }
+    }
+    let mut seen = 0;
+    for doc in export.as_array().expect("documents") {
+        walk(&doc["sections"], &mut seen);
+    }
+    assert!(seen > 20, "{seen} sections");
+}
+
+#[test]
+fn an_imported_heading_of_its_own_survives_export_and_import() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut doc = json_of(dossier().args(["show", "--json", SEED_ID, "sample"]));
+    let own = "A heading the editor wrote";
+    doc["sections"][0]["heading"] = own.into();
+    let derived = doc["sections"][1]["heading"].clone();
+    assert!(derived.as_str().is_some_and(|h| !h.is_empty()), "{derived}");
+    let mut file = write(dir.path(), "edited.json", doc.to_string().as_bytes());
+    for round in ["first", "second"] {
+        let export = json_of(dossier().arg("export").arg(&file));
+        assert_eq!(export[0]["sections"][0]["heading"], own, "{round}");
+        assert_eq!(export[0]["sections"][1]["heading"], derived, "{round}");
+        file = write(dir.path(), "again.json", export.to_string().as_bytes());
+    }
 }
 
 // check

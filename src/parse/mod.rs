@@ -316,9 +316,8 @@ fn finish(doc: &mut Document) {
 /// as the browser runs. Once per document, and free where a value is already exact.
 fn shrink(doc: &mut Document) {
     fn section(s: &mut Section) {
-        for text in [&mut s.label, &mut s.id, &mut s.heading] {
-            text.shrink_to_fit();
-        }
+        s.label.shrink_to_fit();
+        s.id.shrink_to_fit();
         strings(&mut s.paragraphs);
         s.children.iter_mut().for_each(section);
         s.children.shrink_to_fit();
@@ -383,10 +382,7 @@ mod tests {
         let page = "March 25, 1984\n\nCable from A to B\n\nFrom: A\n\nTo: B\n\nOpening words.\n\n1. We met the minister today. He spoke at length.\n\nMore.\n\n(a) First. Point.\n\n(b) Second.\n\n2. Then we left. (END)\n\nAmbassador Katori reports on a meeting with the minister about trade.\n\nDocument Information\n\nArchive X.\n\nRights text.\n\nRecord ID\n\nFunders A and B";
         let doc = parse_document(page, "t", "t.txt");
         fn exact_section(s: &Section) {
-            for text in [&s.label, &s.id, &s.heading]
-                .into_iter()
-                .chain(&s.paragraphs)
-            {
+            for text in [&s.label, &s.id].into_iter().chain(&s.paragraphs) {
                 assert_eq!(text.len(), text.capacity(), "{text:?}");
             }
             assert_eq!(s.paragraphs.len(), s.paragraphs.capacity(), "{}", s.id);

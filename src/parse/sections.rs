@@ -7,12 +7,13 @@
 //! the list and nests under the section that holds it. Paragraphs without a label continue the
 //! current section (or the leading body before any section).
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::label::{Label, Style, Wrap, parse_label};
-use crate::model::Section;
+use crate::model::{Heading, Section};
 
 /// Deeper nesting than this is kept as text: it guards the stack of every recursive consumer.
 pub const MAX_DEPTH: usize = 12;
@@ -110,7 +111,7 @@ impl Builder {
         let section = Section {
             label: label.raw.clone(),
             id,
-            heading: heading_of(&rest),
+            heading: Heading::Derived,
             paragraphs: vec![rest],
             children: Vec::new(),
         };
@@ -206,9 +207,14 @@ fn section_id(parent: Option<&str>, core: &str, style: Style) -> String {
 
 /// The first sentence or clause of a paragraph, cut at a word boundary when long.
 pub fn heading_of(text: &str) -> String {
+    heading_in(text).into_owned()
+}
+
+/// [`heading_of`], borrowed from the paragraph unless it had to be cut.
+pub fn heading_in(text: &str) -> Cow<'_, str> {
     let sentence = first_sentence(text);
     if sentence.width() <= HEADING_MAX {
-        return sentence.to_string();
+        return Cow::Borrowed(sentence);
     }
     let mut cut_len = 0;
     let mut columns = 0;
@@ -225,7 +231,7 @@ pub fn heading_of(text: &str) -> String {
         .filter(|&at| cut[..at].width() >= 24);
     let word_end = cut.rfind(' ').filter(|&at| at > 0).unwrap_or(cut.len());
     let end = clause_end.unwrap_or(word_end);
-    format!("{}…", cut[..end].trim_end())
+    Cow::Owned(format!("{}…", cut[..end].trim_end()))
 }
 
 fn first_sentence(text: &str) -> &str {

@@ -465,7 +465,7 @@ pub fn passage_view<'a>(doc: &'a Document, r: PassageRef<'a>) -> PassageView<'a>
         Some(section) => PassageView {
             section: &section.id,
             label: &section.label,
-            heading: Cow::Borrowed(&section.heading),
+            heading: section.heading(),
             depth: r.depth,
         },
     }
