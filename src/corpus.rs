@@ -118,9 +118,12 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<LoadP
         files.push(path.to_path_buf());
         return false;
     }
-    let walker = walkdir::WalkDir::new(path)
-        .follow_links(true)
-        .sort_by_file_name();
+    // Sorted once at the end rather than per folder: walkdir's sort takes each name from its
+    // path on every comparison, which costs more than the walk in a folder of 100,000 files.
+    // Paths order by their components, which is the order of a walk in sorted name order.
+    let first = files.len();
+    let first_problem = problems.len();
+    let walker = walkdir::WalkDir::new(path).follow_links(true);
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_dir() => {}
@@ -135,7 +138,49 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<LoadP
             }),
         }
     }
+    sort_in_walk_order(path, &mut files[first..]);
+    problems[first_problem..].sort_by(|a, b| a.path.cmp(&b.path));
     true
+}
+
+/// Sorts the files found under `root` as a walk in sorted name order would list them.
+fn sort_in_walk_order(root: &Path, files: &mut [PathBuf]) {
+    let skip = root.as_os_str().len();
+    let sep = std::path::MAIN_SEPARATOR as u8;
+    fn rest(f: &Path, skip: usize) -> &[u8] {
+        let bytes = f.as_os_str().as_encoded_bytes();
+        bytes.get(skip..).unwrap_or(bytes)
+    }
+    // One folder of files (the usual archive): plain byte order, compared with memcmp.
+    let flat = files
+        .iter()
+        .all(|f| !rest(f, skip).get(1..).unwrap_or_default().contains(&sep));
+    if flat {
+        files.sort_unstable_by(|a, b| rest(a, skip).cmp(rest(b, skip)));
+    } else {
+        files.sort_unstable_by(|a, b| walk_order(a, b));
+    }
+}
+
+/// The order of a walk that visits names in sorted order: paths compared by their bytes with
+/// the separator below every other byte (a folder's files before a longer name that starts
+/// like it, as component order has it), without taking the paths apart into components.
+fn walk_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+    let (a, b) = (
+        a.as_os_str().as_encoded_bytes(),
+        b.as_os_str().as_encoded_bytes(),
+    );
+    let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let rank = |c: Option<&u8>| {
+        c.map(|&c| {
+            if c == std::path::MAIN_SEPARATOR as u8 {
+                0
+            } else {
+                u16::from(c) + 1
+            }
+        })
+    };
+    rank(a.get(common)).cmp(&rank(b.get(common)))
 }
 
 fn is_document_file(path: &Path) -> bool {

@@ -111,6 +111,28 @@ struct Cache {
     entries: HashMap<Vec<u8>, Entry>,
 }
 
+/// A folder's cache file, opened (and its table read) while the folder is walked.
+pub(super) struct Opened {
+    path: PathBuf,
+    canonical: Vec<u8>,
+    fingerprint: u64,
+    cache: Result<Cache, OpenError>,
+}
+
+/// Opens the cache of `folder` in `dir`; `None` when the folder or the executable cannot be
+/// named (no cache then).
+pub(super) fn open_folder(dir: &Path, folder: &Path) -> Option<Opened> {
+    let ((key, canonical), fingerprint) = (cache_key(folder)?, fingerprint()?);
+    let path = dir.join(format!("{key:016x}.cache"));
+    let cache = open(&path, fingerprint, &canonical);
+    Some(Opened {
+        path,
+        canonical,
+        fingerprint,
+        cache,
+    })
+}
+
 /// What a batch hands on: files and their results, in order.
 /// Returns whether to go on.
 pub(super) type Emit<'a> = dyn FnMut(&[PathBuf], Vec<Result<Vec<Document>, String>>) -> bool + 'a;
@@ -123,13 +145,20 @@ pub(super) type Emit<'a> = dyn FnMut(&[PathBuf], Vec<Result<Vec<Document>, Strin
 /// have as it is now (entries already read are copied over from the old cache, not encoded
 /// again), or at the end when the cache lists files that are gone.
 pub(super) fn load_folder(
+    opened: Option<Opened>,
     dir: &Path,
     folder: &Path,
     files: &[PathBuf],
     stats: &mut CacheStats,
     emit: &mut Emit,
 ) {
-    let (Some((key, canonical)), Some(fingerprint)) = (cache_key(folder), fingerprint()) else {
+    let Some(Opened {
+        path,
+        canonical,
+        fingerprint,
+        cache,
+    }) = opened
+    else {
         for range in super::stream::batch_ranges(files.len()) {
             if !emit(&files[range.clone()], super::load_files(&files[range])) {
                 break;
@@ -137,8 +166,7 @@ pub(super) fn load_folder(
         }
         return;
     };
-    let path = dir.join(format!("{key:016x}.cache"));
-    let cache = match open(&path, fingerprint, &canonical) {
+    let cache = match cache {
         Ok(cache) => Some(cache),
         Err(OpenError::Absent) => None,
         Err(OpenError::Rejected) => {

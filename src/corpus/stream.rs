@@ -59,18 +59,30 @@ pub fn load_streaming(
 ) -> CacheStats {
     let mut stats = CacheStats::default();
     let mut waiting_problems = Vec::new();
+    // Each folder's cache is opened (its table read) while the folders are walked.
+    let opening: Vec<_> = paths
+        .iter()
+        .map(|path| {
+            let dir = options.cache_dir.clone().filter(|_| path.is_dir())?;
+            let path = path.clone();
+            std::thread::Builder::new()
+                .name("dossier-cache".into())
+                .spawn(move || cache::open_folder(&dir, &path))
+                .ok()
+        })
+        .collect();
     let mut groups = Vec::new();
-    for path in paths {
+    for (path, opening) in paths.iter().zip(opening) {
         let mut files = Vec::new();
         let is_dir = collect_files(path, &mut files, &mut waiting_problems);
-        groups.push((path, is_dir, files));
+        groups.push((path, is_dir, files, opening));
     }
     let total: usize = groups.iter().map(|g| g.2.len()).sum();
     let mut ids = HashSet::new();
     let mut done = 0;
     let mut handed_on = false;
     let mut go_on = true;
-    for (path, is_dir, files) in &groups {
+    for (path, is_dir, files, opening) in groups {
         if !go_on {
             break;
         }
@@ -103,9 +115,10 @@ pub fn load_streaming(
         let cache_dir = options
             .cache_dir
             .as_deref()
-            .filter(|_| *is_dir && files.len() >= options.cache_min_files);
+            .filter(|_| is_dir && files.len() >= options.cache_min_files);
+        let opened = opening.and_then(|thread| thread.join().ok()).flatten();
         match cache_dir {
-            Some(dir) => cache::load_folder(dir, path, files, &mut stats, &mut emit),
+            Some(dir) => cache::load_folder(opened, dir, path, &files, &mut stats, &mut emit),
             None => {
                 for range in batch_ranges(files.len()) {
                     let files = &files[range];
@@ -290,6 +303,55 @@ mod tests {
         assert!(documents.len() > 20);
         assert_eq!(documents, whole.documents);
         assert_eq!(problems, whole.problems);
+    }
+
+    #[test]
+    fn files_come_in_the_order_of_a_walk_in_sorted_name_order() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let names = [
+            "b/x.txt",
+            "b.txt",
+            "a-1.txt",
+            "a/c.txt",
+            "a.txt",
+            "A.txt",
+            "b/a/z.txt",
+            "b/a.txt",
+            "a/b/c.txt",
+            "a b.txt",
+            "a/ä.txt",
+            "b/-.txt",
+        ];
+        for name in names {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, "x").expect("write");
+        }
+        let expected: Vec<PathBuf> = walkdir::WalkDir::new(dir.path())
+            .sort_by_file_name()
+            .into_iter()
+            .map(|e| e.expect("entry").into_path())
+            .filter(|p| p.is_file())
+            .collect();
+        let mut files = Vec::new();
+        collect_files(dir.path(), &mut files, &mut Vec::new());
+        assert_eq!(files, expected);
+        // A flat folder takes the quick path: the same order.
+        let flat = tempfile::tempdir().expect("temp dir");
+        for name in [
+            "b.txt", "a-1.txt", "a.txt", "A.txt", "a b.txt", "ä.txt", "a.1.txt",
+        ] {
+            std::fs::write(flat.path().join(name), "x").expect("write");
+        }
+        let expected: Vec<PathBuf> = walkdir::WalkDir::new(flat.path())
+            .sort_by_file_name()
+            .min_depth(1)
+            .into_iter()
+            .map(|e| e.expect("entry").into_path())
+            .collect();
+        let mut files = Vec::new();
+        collect_files(flat.path(), &mut files, &mut Vec::new());
+        assert_eq!(files, expected);
     }
 
     #[test]
