@@ -15,7 +15,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::cache::{self, CacheStats};
-use super::{Corpus, LoadOptions, LoadProblem, collect_files, load_files, unique_id};
+use super::{Corpus, Interner, LoadOptions, LoadProblem, collect_files, load_files, unique_id};
 use crate::model::Document;
 
 /// Files in the first batch: few, so that the first frame waits for little.
@@ -79,6 +79,7 @@ pub fn load_streaming(
     }
     let total: usize = groups.iter().map(|g| g.2.len()).sum();
     let mut ids = HashSet::new();
+    let mut interner = Interner::default();
     let mut done = 0;
     let mut handed_on = false;
     let mut go_on = true;
@@ -96,6 +97,7 @@ pub fn load_streaming(
                     Ok(docs) => {
                         for mut doc in docs {
                             doc.id = unique_id(&doc.id, &mut ids);
+                            interner.intern(&mut doc);
                             batch.documents.push(doc);
                         }
                     }
@@ -352,6 +354,26 @@ mod tests {
         let mut files = Vec::new();
         collect_files(flat.path(), &mut files, &mut Vec::new());
         assert_eq!(files, expected);
+    }
+
+    #[test]
+    fn equal_boilerplate_is_held_once_per_load() {
+        let (corpus, _) = load_with(&[PathBuf::from("sample")], &LoadOptions::uncached());
+        let with_rights: Vec<_> = corpus
+            .documents
+            .iter()
+            .filter_map(|d| d.rights.as_ref())
+            .collect();
+        let mut shared = 0;
+        for (i, a) in with_rights.iter().enumerate() {
+            for b in &with_rights[i + 1..] {
+                if a == b {
+                    assert!(std::sync::Arc::ptr_eq(a, b), "equal rights texts not shared");
+                    shared += 1;
+                }
+            }
+        }
+        assert!(shared > 0, "the sample repeats its rights text");
     }
 
     #[test]
