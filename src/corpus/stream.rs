@@ -368,7 +368,10 @@ mod tests {
         for (i, a) in with_rights.iter().enumerate() {
             for b in &with_rights[i + 1..] {
                 if a == b {
-                    assert!(std::sync::Arc::ptr_eq(a, b), "equal rights texts not shared");
+                    assert!(
+                        std::sync::Arc::ptr_eq(a, b),
+                        "equal rights texts not shared"
+                    );
                     shared += 1;
                 }
             }
