@@ -317,7 +317,7 @@ fn clean_document(doc: &mut Document) {
         *s = clean_text(s).into();
     }
     for field in doc.fields.iter_mut().chain(doc.record_fields.iter_mut()) {
-        clean(&mut field.name);
+        field.name = clean_text(&field.name).into();
         clean(&mut field.value);
     }
     for s in doc

@@ -6,7 +6,7 @@
 //!
 //! A large corpus stays in memory while the browser runs, so the model keeps no copy it can do
 //! without: the archive's boilerplate (rights, funders, support credit) is shared between
-//! documents (see `corpus::Interner`), and a section's heading is held only when it is not the
+//! documents (see `corpus::Interner`), as are field labels, and a section's heading is held only when it is not the
 //! one its first paragraph gives.
 
 use std::borrow::Cow;
@@ -76,12 +76,13 @@ impl DateValue {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Field {
-    pub name: String,
+    /// The label, shared between documents (pages repeat the same few labels).
+    pub name: Arc<str>,
     pub value: String,
 }
 
 impl Field {
-    pub fn new(name: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn new(name: impl Into<Arc<str>>, value: impl Into<String>) -> Self {
         Field {
             name: name.into(),
             value: value.into(),

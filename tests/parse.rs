@@ -21,7 +21,7 @@ fn parse_fixture(name: &str) -> Document {
 fn fields(doc: &Document) -> Vec<(&str, &str)> {
     doc.fields
         .iter()
-        .map(|f| (f.name.as_str(), f.value.as_str()))
+        .map(|f| (&*f.name, f.value.as_str()))
         .collect()
 }
 
@@ -45,7 +45,7 @@ fn all_text(doc: &Document) -> Vec<Cow<'_, str>> {
         doc.fields
             .iter()
             .chain(&doc.record_fields)
-            .flat_map(|f| [f.name.as_str(), f.value.as_str()]),
+            .flat_map(|f| [&*f.name, f.value.as_str()]),
     );
     texts.extend(
         [

@@ -1,11 +1,11 @@
 //! One copy of the boilerplate that archive pages repeat word for word.
 //!
-//! Every page of an archive closes with the same rights text, funders line and support credit:
-//! half a kilobyte a document that a large corpus would otherwise hold once per page. Those
-//! fields are `Arc<str>`, and an [`Interner`] that sees the documents of a load one after the
-//! other points each of them at the first equal text it met. It runs after a document is
-//! cleaned (cleaning makes new strings), and only on these fields: text that is rarely repeated
-//! would only grow the table.
+//! Every page of an archive closes with the same rights text, funders line and support credit
+//! (half a kilobyte a document that a large corpus would otherwise hold once per page), and its
+//! header and record fields repeat the same few labels. Those are `Arc<str>`, and an
+//! [`Interner`] that sees the documents of a load one after the other points each of them at
+//! the first equal text it met. It runs after a document is cleaned (cleaning makes new
+//! strings), and only on these: text that is rarely repeated would only grow the table.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -19,15 +19,18 @@ pub struct Interner {
 }
 
 impl Interner {
-    /// Points the document's rights, funders and support credit at the copy of an equal text
-    /// seen before, or keeps them as the copy later documents will share. What the document
-    /// reads does not change.
+    /// Points the document's rights, funders, support credit and field labels at the copy of
+    /// an equal text seen before, or keeps them as the copy later documents will share. What
+    /// the document reads does not change.
     pub fn intern(&mut self, doc: &mut Document) {
         for text in [&mut doc.rights, &mut doc.funders, &mut doc.support]
             .into_iter()
             .flatten()
         {
             self.share(text);
+        }
+        for field in doc.fields.iter_mut().chain(&mut doc.record_fields) {
+            self.share(&mut field.name);
         }
     }
 
@@ -44,6 +47,7 @@ impl Interner {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Field;
 
     const RIGHTS: &str = "The History and Public Policy Program welcomes reuse of Digital \
                           Archive materials for research and educational purposes.";
@@ -56,6 +60,8 @@ mod tests {
             support: Some(
                 "This document was made possible with support from MacArthur Foundation".into(),
             ),
+            fields: vec![Field::new("From", id), Field::new("To", "B")],
+            record_fields: vec![Field::new("Record ID", "")],
             ..Document::default()
         }
     }
@@ -82,8 +88,16 @@ mod tests {
                 };
                 assert!(Arc::ptr_eq(shared, own));
             }
+            for (shared, own) in docs[0].fields.iter().zip(&doc.fields) {
+                assert!(Arc::ptr_eq(&shared.name, &own.name));
+            }
+            assert!(Arc::ptr_eq(
+                &docs[0].record_fields[0].name,
+                &doc.record_fields[0].name
+            ));
+            assert_ne!(doc.fields[0].value, docs[0].fields[0].value);
         }
-        assert_eq!(interner.texts.len(), 3);
+        assert_eq!(interner.texts.len(), 6);
     }
 
     #[test]
@@ -102,6 +116,6 @@ mod tests {
             b.funders.as_ref().expect("funders")
         ));
         assert_eq!(c, Document::default());
-        assert_eq!(interner.texts.len(), 4);
+        assert_eq!(interner.texts.len(), 7);
     }
 }

@@ -270,7 +270,7 @@ mod tests {
         parse_fields(line)
             .unwrap_or_default()
             .into_iter()
-            .map(|f| (f.name, f.value))
+            .map(|f| (f.name.to_string(), f.value))
             .collect()
     }
 

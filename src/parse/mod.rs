@@ -327,10 +327,7 @@ fn shrink(doc: &mut Document) {
         list.shrink_to_fit();
     }
     fn fields(list: &mut Vec<Field>) {
-        for f in list.iter_mut() {
-            f.name.shrink_to_fit();
-            f.value.shrink_to_fit();
-        }
+        list.iter_mut().for_each(|f| f.value.shrink_to_fit());
         list.shrink_to_fit();
     }
     for text in [&mut doc.id, &mut doc.path, &mut doc.title] {
