@@ -93,7 +93,7 @@ fn push_section(blocks: &mut Vec<String>, section: &Section, depth: usize) {
 fn split_title(doc: &Document) -> (String, Option<String>) {
     let title = doc.title.trim();
     if title.is_empty() {
-        let description = doc.kind.clone().unwrap_or_else(|| "Document".to_string());
+        let description = doc.kind.as_deref().unwrap_or("Document").to_string();
         let subject = doc.subject.clone().filter(|s| !s.trim().is_empty());
         return (description, subject.map(|s| s.trim().to_string()));
     }

@@ -301,18 +301,22 @@ fn clean_document(doc: &mut Document) {
     for s in [
         &mut doc.date.text,
         &mut doc.date.iso,
-        &mut doc.kind,
         &mut doc.subject,
-        &mut doc.classification,
-        &mut doc.precedence,
         &mut doc.summary,
         &mut doc.source,
     ] {
         clean_opt(s);
     }
-    for s in [&mut doc.support, &mut doc.rights, &mut doc.funders]
-        .into_iter()
-        .flatten()
+    for s in [
+        &mut doc.kind,
+        &mut doc.classification,
+        &mut doc.precedence,
+        &mut doc.support,
+        &mut doc.rights,
+        &mut doc.funders,
+    ]
+    .into_iter()
+    .flatten()
     {
         *s = clean_text(s).into();
     }

@@ -6,7 +6,8 @@
 //!
 //! A large corpus stays in memory while the browser runs, so the model keeps no copy it can do
 //! without: the archive's boilerplate (rights, funders, support credit) is shared between
-//! documents (see `corpus::Interner`), as are field labels, and a section's heading is held only when it is not the
+//! documents (see `corpus::Interner`), as are field labels, kinds, classifications and
+//! precedences, and a section's heading is held only when it is not the
 //! one its first paragraph gives.
 
 use std::borrow::Cow;
@@ -26,7 +27,8 @@ pub struct Document {
     pub title: String,
     pub date: DateValue,
     /// The kind of document named by the title (`Cable`, `Memorandum of Conversation`, …).
-    pub kind: Option<String>,
+    /// Shared between documents, as are the classification and precedence.
+    pub kind: Option<Arc<str>>,
     /// The funder credit under the title, as written
     /// (`This document was made possible with support from …`). Shared between documents.
     pub support: Option<Arc<str>>,
@@ -36,8 +38,8 @@ pub struct Document {
     pub subject: Option<String>,
     /// Telegram reference lines (`Number 1342 Top Secret Top Urgent Q36A`, `Wire 1339 …`).
     pub references: Vec<String>,
-    pub classification: Option<String>,
-    pub precedence: Option<String>,
+    pub classification: Option<Arc<str>>,
+    pub precedence: Option<Arc<str>>,
     pub summary: Option<String>,
     /// The "Document Information" provenance note.
     pub source: Option<String>,

@@ -1,11 +1,12 @@
 //! One copy of the boilerplate that archive pages repeat word for word.
 //!
 //! Every page of an archive closes with the same rights text, funders line and support credit
-//! (half a kilobyte a document that a large corpus would otherwise hold once per page), and its
-//! header and record fields repeat the same few labels. Those are `Arc<str>`, and an
-//! [`Interner`] that sees the documents of a load one after the other points each of them at
-//! the first equal text it met. It runs after a document is cleaned (cleaning makes new
-//! strings), and only on these: text that is rarely repeated would only grow the table.
+//! (half a kilobyte a document that a large corpus would otherwise hold once per page); its
+//! header and record fields use the same few labels, and its kind, classification and
+//! precedence come from short lists. Those are `Arc<str>`, and an [`Interner`] that sees the
+//! documents of a load one after the other points each of them at the first equal text it met.
+//! It runs after a document is cleaned (cleaning makes new strings), and only on these: text
+//! that is rarely repeated would only grow the table.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -19,13 +20,20 @@ pub struct Interner {
 }
 
 impl Interner {
-    /// Points the document's rights, funders, support credit and field labels at the copy of
-    /// an equal text seen before, or keeps them as the copy later documents will share. What
-    /// the document reads does not change.
+    /// Points the document's boilerplate (kind, classification, precedence, rights, funders,
+    /// support credit, field labels) at the copy of an equal text seen before, or keeps it as
+    /// the copy later documents will share. What the document reads does not change.
     pub fn intern(&mut self, doc: &mut Document) {
-        for text in [&mut doc.rights, &mut doc.funders, &mut doc.support]
-            .into_iter()
-            .flatten()
+        for text in [
+            &mut doc.kind,
+            &mut doc.classification,
+            &mut doc.precedence,
+            &mut doc.rights,
+            &mut doc.funders,
+            &mut doc.support,
+        ]
+        .into_iter()
+        .flatten()
         {
             self.share(text);
         }
@@ -60,6 +68,7 @@ mod tests {
             support: Some(
                 "This document was made possible with support from MacArthur Foundation".into(),
             ),
+            kind: Some("Cable".into()),
             fields: vec![Field::new("From", id), Field::new("To", "B")],
             record_fields: vec![Field::new("Record ID", "")],
             ..Document::default()
@@ -82,6 +91,7 @@ mod tests {
                 (&docs[0].rights, &doc.rights),
                 (&docs[0].funders, &doc.funders),
                 (&docs[0].support, &doc.support),
+                (&docs[0].kind, &doc.kind),
             ] {
                 let (Some(shared), Some(own)) = (shared, own) else {
                     panic!("boilerplate lost");
@@ -97,7 +107,7 @@ mod tests {
             ));
             assert_ne!(doc.fields[0].value, docs[0].fields[0].value);
         }
-        assert_eq!(interner.texts.len(), 6);
+        assert_eq!(interner.texts.len(), 7);
     }
 
     #[test]
@@ -116,6 +126,6 @@ mod tests {
             b.funders.as_ref().expect("funders")
         ));
         assert_eq!(c, Document::default());
-        assert_eq!(interner.texts.len(), 7);
+        assert_eq!(interner.texts.len(), 8);
     }
 }

@@ -275,15 +275,15 @@ fn finish(doc: &mut Document) {
             doc.date = date_value(&value);
         }
     }
-    doc.kind = kind_of(&doc.title).map(str::to_string);
+    doc.kind = kind_of(&doc.title).map(Into::into);
     let in_refs =
         |find: fn(&str) -> Option<&'static str>| doc.references.iter().find_map(|r| find(r));
     doc.classification = in_refs(header::classification_in)
-        .map(str::to_string)
-        .or_else(|| doc.field("Classification").map(str::to_string));
+        .or_else(|| doc.field("Classification"))
+        .map(Into::into);
     doc.precedence = in_refs(header::precedence_in)
-        .map(str::to_string)
-        .or_else(|| doc.field("Precedence").map(str::to_string));
+        .or_else(|| doc.field("Precedence"))
+        .map(Into::into);
     if doc.title.is_empty() {
         doc.problems.push("no title found".into());
         doc.title = doc
@@ -336,10 +336,7 @@ fn shrink(doc: &mut Document) {
     for text in [
         &mut doc.date.text,
         &mut doc.date.iso,
-        &mut doc.kind,
         &mut doc.subject,
-        &mut doc.classification,
-        &mut doc.precedence,
         &mut doc.summary,
         &mut doc.source,
     ]
