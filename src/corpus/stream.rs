@@ -21,7 +21,7 @@ use crate::model::Document;
 /// Files in the first batch: few, so that the first frame waits for little.
 pub const FIRST_BATCH: usize = 128;
 /// The largest batch: bounds the memory a batch holds before it is handed on.
-pub const MAX_BATCH: usize = 2048;
+pub const MAX_BATCH: usize = 1024;
 
 /// Documents and problems of consecutive files, in walk order.
 #[derive(Debug, Default)]
