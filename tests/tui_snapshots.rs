@@ -15,6 +15,10 @@ fn screen(width: u16, height: u16, actions: &[Action]) -> Terminal<TestBackend> 
     for action in actions {
         app.update(action.clone());
     }
+    // A key ranks the palette for a few milliseconds only, and a slow or busy machine would
+    // draw it part-way ("searching 98%"); the event loop finishes it between keys, and so does
+    // this, so that the screen does not depend on the machine's speed.
+    while app.continue_palette(std::time::Duration::from_secs(1)) {}
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
         .draw(|frame| draw(frame, &app, &Theme::plain(false)))
