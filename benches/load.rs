@@ -4,19 +4,17 @@
 //! 100,000 (`DOSSIER_BENCH_LARGE=0` skips the large corpus). Caches go to `target/bench-cache`,
 //! never to the user's cache folder.
 
+// The bench reads the times; the example also prints the state and the cache's work.
+#[path = "support/start.rs"]
+#[allow(dead_code)]
+mod start;
 #[path = "support/mod.rs"]
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use dossier::corpus::stream::{Loaded, Loader};
 use dossier::corpus::{self, LoadOptions};
-use dossier::tui::app::App;
-use dossier::tui::view::{self, theme::Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
 
 fn main() {
     let cache = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-cache");
@@ -63,34 +61,13 @@ fn best(runs: Vec<Start>) -> Start {
         .unwrap_or_default()
 }
 
-/// Starts as the browser does: a background load, the first frame once the first documents
-/// are in, then every batch taken as it arrives, a frame after each.
+/// Starts as the browser does (see `support/start.rs`); the state is dropped before the next run.
 fn start(dir: &Path, options: &LoadOptions) -> Start {
-    let started = Instant::now();
-    let mut loader = Loader::start(vec![dir.to_path_buf()], options.clone());
-    let (corpus, _, _) = loader.first_documents();
-    let mut app = App::new(corpus, Rect::new(0, 0, 100, 30));
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
-    let theme = Theme::plain(false);
-    terminal
-        .draw(|f| view::draw(f, &app, &theme))
-        .expect("draw");
-    let first_frame = started.elapsed();
-    let shown = app.docs.len();
-    while let Some(message) = loader.wait() {
-        if let Loaded::Batch(batch) = message {
-            app.append(batch.documents, batch.problems);
-            terminal
-                .draw(|f| view::draw(f, &app, &theme))
-                .expect("draw");
-        }
-    }
-    let all = started.elapsed();
-    drop(app);
+    let started = start::start(dir, options);
     Start {
-        first_frame,
-        shown,
-        all,
+        first_frame: started.first_frame,
+        shown: started.shown,
+        all: started.all,
     }
 }
 

@@ -7,54 +7,27 @@
 //! run it under `/usr/bin/time -v` for the peak memory of a browser session's start.
 
 use std::path::PathBuf;
-use std::time::Instant;
 
 use dossier::corpus::LoadOptions;
-use dossier::corpus::stream::{Loaded, Loader};
-use dossier::tui::app::App;
-use dossier::tui::view::{self, theme::Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
+
+#[path = "../benches/support/start.rs"]
+mod start;
 
 fn main() {
     let Some(dir) = std::env::args().nth(1).map(PathBuf::from) else {
         eprintln!("usage: first_frame DIR");
         std::process::exit(2);
     };
-    let start = Instant::now();
-    let mut loader = Loader::start(vec![dir], LoadOptions::from_env());
-    let (corpus, _, _) = loader.first_documents();
-    let mut stats = None;
-    let first_batch = start.elapsed();
-    let mut app = App::new(corpus, Rect::new(0, 0, 100, 30));
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
-    let theme = Theme::plain(false);
-    terminal
-        .draw(|f| view::draw(f, &app, &theme))
-        .expect("draw");
-    let first_frame = start.elapsed();
-    let shown = app.docs.len();
-    while let Some(message) = loader.wait() {
-        match message {
-            Loaded::Batch(batch) => {
-                app.append(batch.documents, batch.problems);
-                terminal
-                    .draw(|f| view::draw(f, &app, &theme))
-                    .expect("draw");
-            }
-            Loaded::Done(s) => stats = Some(s),
-        }
-    }
-    let all = start.elapsed();
-    let stats = stats.unwrap_or_default();
+    let started = start::start(&dir, &LoadOptions::from_env());
+    let stats = started.stats;
     println!(
-        "first_frame: first batch {:.3} s, first frame {:.3} s showing {shown} documents; all {} documents, {} sections in at {:.3} s (cache: {} hits, {} parsed{})",
-        first_batch.as_secs_f64(),
-        first_frame.as_secs_f64(),
-        app.docs.len(),
-        app.index.passages.len(),
-        all.as_secs_f64(),
+        "first_frame: first batch {:.3} s, first frame {:.3} s showing {} documents; all {} documents, {} sections in at {:.3} s (cache: {} hits, {} parsed{})",
+        started.first_batch.as_secs_f64(),
+        started.first_frame.as_secs_f64(),
+        started.shown,
+        started.app.docs.len(),
+        started.app.index.passages.len(),
+        started.all.as_secs_f64(),
         stats.hits,
         stats.misses,
         if stats.written { ", cache written" } else { "" },
