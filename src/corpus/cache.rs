@@ -617,14 +617,16 @@ mod tests {
 
     /// Sets every file's mtime in the past, as if the folder had been written a while ago.
     fn age(dir: &Path) {
-        let past = SystemTime::now() - Duration::from_secs(3600);
         for entry in fs::read_dir(dir).expect("read dir") {
-            let file = File::options()
-                .write(true)
-                .open(entry.expect("entry").path())
-                .expect("open");
-            file.set_modified(past).expect("set mtime");
+            age_file(&entry.expect("entry").path(), Duration::from_secs(3600));
         }
+    }
+
+    /// Sets one file's mtime `ago` in the past.
+    fn age_file(path: &Path, ago: Duration) {
+        let file = File::options().write(true).open(path).expect("open");
+        file.set_modified(SystemTime::now() - ago)
+            .expect("set mtime");
     }
 
     fn cache_file(cache: &Path) -> PathBuf {
@@ -727,9 +729,7 @@ mod tests {
         assert_eq!((first.misses, first.written), (300, true));
         let changed = docs.path().join("250.txt");
         fs::write(&changed, page(4242)).expect("write");
-        let past = SystemTime::now() - Duration::from_secs(60);
-        let file = File::options().write(true).open(&changed).expect("open");
-        file.set_modified(past).expect("set mtime");
+        age_file(&changed, Duration::from_secs(60));
         let (corpus, stats) = load_with(&paths, &options(cache.path()));
         assert_eq!((stats.hits, stats.misses, stats.written), (299, 1, true));
         assert!(corpus.documents[250].title.contains("Visit 4242"));
