@@ -16,6 +16,9 @@ use std::sync::Arc;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+mod heading;
+pub use heading::{heading_in, heading_of};
+
 /// One archival document: a cable, memorandum, letter, minutes, report …
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -116,7 +119,7 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Heading {
     /// The first sentence or clause of the first paragraph
-    /// ([`heading_of`](crate::parse::sections::heading_of)), held as nothing: every parsed
+    /// ([`heading_of`]), held as nothing: every parsed
     /// section's heading.
     Derived,
     /// A heading other than the derived one, as written (a document imported from JSON).
@@ -164,7 +167,7 @@ impl Section {
     fn derived_heading(&self) -> Cow<'_, str> {
         self.paragraphs
             .first()
-            .map_or(Cow::Borrowed(""), |p| crate::parse::sections::heading_in(p))
+            .map_or(Cow::Borrowed(""), |p| heading_in(p))
     }
 }
 
@@ -278,7 +281,6 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::sections::heading_of;
 
     const LONG: &str = "Regarding the so-called three obstacles, the Soviet side stated that it would not \
                         discuss them at this time. The rest.";

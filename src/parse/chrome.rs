@@ -1,7 +1,19 @@
 //! Page chrome: the navigation text of the web page the document was saved from.
 //!
-//! This is the only rule that drops text. A paragraph is chrome when it is exactly one of the
-//! listed phrases (ignoring case and surrounding space), and only outside the body.
+//! These are the only rules that drop text, and only outside the body:
+//! - a paragraph that is exactly one of the listed phrases ([`CHROME`]; ignoring case,
+//!   surrounding space and a leading bullet, as in `• Citation`, `• share document`);
+//! - a breadcrumb trail (`Home › Documents › …`);
+//! - a link to another rendering of the document (`English HTML`, `Russian PDF`);
+//! - the headings `Document Information`, and `Source` and `Rights` alone under it;
+//! - a footnote mark glued to a FRUS-style numbered title (`112. Memorandum of
+//!   Conversation2`) and the same mark opening its source footnote (`2 Source: …`).
+//!
+//! Catalogue headings (`Associated Places`, …) are not dropped: they are record fields.
+
+use std::borrow::Cow;
+
+use super::lexicon::{is_document_information, trailer_subheading};
 
 /// Every phrase dropped as chrome.
 pub const CHROME: &[&str] = &[
@@ -18,10 +30,111 @@ pub const CHROME: &[&str] = &[
     "Menu",
     "Toggle navigation",
     "Digital Archive",
+    "Search in",
+    "Digital Archive International History Declassified",
+    "get citation",
+    "share document",
+    "You are here",
+    "You are here:",
 ];
+
+/// Renderings a page links to.
+const RENDERINGS: &[&str] = &["HTML", "PDF", "Transcript", "Translation", "Original"];
 
 /// Whether a whole paragraph is page chrome.
 pub fn is_chrome(text: &str) -> bool {
     let text = text.trim();
-    CHROME.iter().any(|c| c.eq_ignore_ascii_case(text))
+    let unbulleted = text.strip_prefix('•').map_or(text, str::trim_start);
+    CHROME.iter().any(|c| c.eq_ignore_ascii_case(unbulleted))
+        || is_breadcrumb(text)
+        || is_rendering_link(text)
+}
+
+/// `Home › Historical Documents › … › Document 112`.
+fn is_breadcrumb(text: &str) -> bool {
+    text.starts_with("Home")
+        && (text.contains(" › ") || text.contains(" » ") || text.contains(" > "))
+}
+
+/// `English HTML`, `Russian PDF`: a language and a rendering.
+fn is_rendering_link(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(language), Some(rendering), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    language.chars().next().is_some_and(char::is_uppercase)
+        && language.chars().all(char::is_alphabetic)
+        && RENDERINGS.contains(&rendering)
+}
+
+/// What of an input line the parser may keep: `None` when a rule above may drop the whole
+/// line, else the line without a footnote mark the rules drop. For checks that nothing else
+/// is lost (the parser applies the rules only where they hold; this is their upper bound).
+pub fn kept_text(line: &str) -> Option<Cow<'_, str>> {
+    let line = line.trim();
+    if is_chrome(line) || is_document_information(line) || trailer_subheading(line).is_some() {
+        return None;
+    }
+    if let Some((number, rest)) = line.split_once(". ") {
+        let digits = rest.len() - rest.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let stem = &rest[..rest.len() - digits];
+        if number.bytes().all(|b| b.is_ascii_digit())
+            && (1..=2).contains(&digits)
+            && stem.ends_with(char::is_alphabetic)
+        {
+            return Some(Cow::Owned(format!("{number}. {stem}")));
+        }
+    }
+    let mark = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if (1..=2).contains(&mark) && line[mark..].trim_start().starts_with("Source:") {
+        return Some(Cow::Borrowed(line[mark..].trim_start()));
+    }
+    Some(Cow::Borrowed(line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chrome_is_the_listed_phrases_breadcrumbs_and_links() {
+        for text in [
+            "Skip to content",
+            "• Citation",
+            "get citation",
+            "• share document",
+            "Search in",
+            "English HTML",
+            "Russian PDF",
+            "Home › Historical Documents › Document 112",
+            "You are here",
+        ] {
+            assert!(is_chrome(text), "{text}");
+        }
+        for text in [
+            "Citation of the treaty",
+            "English lessons",
+            "Home Office memorandum",
+            "The English HTML page",
+        ] {
+            assert!(!is_chrome(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn kept_text_removes_only_the_listed_marks() {
+        assert_eq!(
+            kept_text("112. Memorandum of Conversation2").as_deref(),
+            Some("112. Memorandum of Conversation")
+        );
+        assert_eq!(
+            kept_text("2 Source: Department of State.").as_deref(),
+            Some("Source: Department of State.")
+        );
+        assert_eq!(kept_text("Rights"), None);
+        assert_eq!(
+            kept_text("Meeting of 12 May 1961").as_deref(),
+            Some("Meeting of 12 May 1961")
+        );
+    }
 }

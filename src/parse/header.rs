@@ -36,6 +36,14 @@ const KNOWN_LABELS: &[&str] = &[
     "Participants",
     "Present",
     "Time",
+    "Date and Time",
+    "Date and Place",
+    "Grade",
+    "Foreign guests",
+    "Interpreter",
+    "Interpreters",
+    "Recorder",
+    "Note taker",
     "Author",
     "Drafted",
     "Drafted by",
@@ -151,10 +159,13 @@ pub fn is_known_label(label: &str) -> bool {
         .any(|k| k.eq_ignore_ascii_case(label) || k.to_lowercase() == label.to_lowercase())
 }
 
-/// `Number R037701`: a known label with a single-token value and no colon.
+/// `Number R037701`: a known label with a single-token value and no colon; `Copy Nº 3`.
 fn colonless_field(line: &str) -> Option<Field> {
     let (label, value) = line.split_once(' ')?;
     let value = value.trim();
+    if label == "Copy" && copy_number(value) {
+        return Some(Field::new("Copy", value));
+    }
     let colonless = ["Number", "No.", "Nr.", "Record", "Ref."];
     if colonless.contains(&label)
         && !value.is_empty()
@@ -164,6 +175,17 @@ fn colonless_field(line: &str) -> Option<Field> {
         return Some(Field::new(label.trim_end_matches('.'), value));
     }
     None
+}
+
+/// `Nº 3`, `No. 3`, `№ 3`, `#3`.
+fn copy_number(value: &str) -> bool {
+    let digits = value
+        .strip_prefix("Nº")
+        .or_else(|| value.strip_prefix("№"))
+        .or_else(|| value.strip_prefix("No."))
+        .or_else(|| value.strip_prefix('#'))
+        .map(str::trim_start);
+    digits.is_some_and(|d| !d.is_empty() && d.len() <= 4 && d.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A title-case label of at most four words (`Secondary`, `Document Type`), not a shouted name.

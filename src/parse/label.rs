@@ -5,6 +5,9 @@
 //! inline enumerations such as `(i) … (ii)` inside a sentence stay text. Letters that are also
 //! Roman numerals (`i`, `v`, `x`, `C`, …) are resolved by the caller with [`Label::alternative`]
 //! against the styles already open.
+//!
+//! Numbering that is not numbering is refused here: initials (`I. V. Stalin`, `A. A. Gromyko`)
+//! and a day and month before a time (`13.9. 13:15`).
 
 /// How a label is written, without its value: the unit that defines nesting depth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -83,6 +86,9 @@ pub fn parse_label(text: &str) -> Option<Label> {
             .unwrap_or(text.len());
         let head = &text[..end];
         if let Some(dotted) = dotted(head) {
+            if starts_with_time(text[end..].trim_start()) {
+                return None;
+            }
             return finish(text, end, dotted);
         }
         if text[end..].starts_with(')') {
@@ -95,6 +101,9 @@ pub fn parse_label(text: &str) -> Option<Label> {
             (token, Wrap::Dot, end)
         }
     };
+    if wrap == Wrap::Dot && token.chars().count() == 1 && is_initial_next(&text[after..]) {
+        return None;
+    }
     let (style, value, alternative) = classify(token, wrap)?;
     let mut label = finish(
         text,
@@ -110,6 +119,28 @@ pub fn parse_label(text: &str) -> Option<Label> {
     )?;
     label.raw = text[..after].to_string();
     Some(label)
+}
+
+/// `13:15`, `9:05`: a time of day.
+fn starts_with_time(text: &str) -> bool {
+    let word = text.split_whitespace().next().unwrap_or("");
+    let word = word.trim_end_matches([',', '.', ';']);
+    word.split_once(':').is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    })
+}
+
+/// Whether the next word is another initial (`V.` of `I. V. Stalin`): the letter before was
+/// one too, not a label.
+fn is_initial_next(text: &str) -> bool {
+    let word = text.split_whitespace().next().unwrap_or("");
+    let mut chars = word.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(c), Some('.'), None) if c.is_uppercase()
+    )
 }
 
 /// Requires a space (and some text) after the label, and records where the text starts.
@@ -351,6 +382,10 @@ mod tests {
             "(1)no space",
             "Mr. Smith",
             "MD. text",
+            "I. V. Stalin spoke.",
+            "A. A. Gromyko sat.",
+            "13.9. 13:15 the delegations left.",
+            "24.III.50 reception",
         ] {
             assert_eq!(parse_label(text), None, "{text}");
         }

@@ -1,50 +1,37 @@
 //! The archive page format: from a page saved as text to a [`Document`].
 //!
-//! A page is read in three parts. The front (chrome, date, title, support line, header fields,
-//! subject line, telegram references) is read paragraph by paragraph until the first paragraph
-//! that fits none of those rules: that is where the body starts. The trailer is everything after
-//! the "Document Information" heading (or the rights text and labels closing a page without one).
-//! Between them lies the body, closed by `(end)` or followed by the summary.
+//! The grammar of a page, top to bottom, and the module that recognises each part:
 //!
-//! Nothing is dropped but page chrome ([`chrome::is_chrome`], an explicit list) and the
-//! "Document Information" heading; any paragraph that fits no rule stays in the body or notes.
+//! | part | recogniser |
+//! |---|---|
+//! | lines → paragraphs (blank, whitespace-only or missing blank lines; hard wrap per block) | [`paragraphs`] |
+//! | page chrome, banners, breadcrumbs, citation-block buttons (dropped) | [`chrome`] |
+//! | front: date, title, support line, header fields, subject, references, lead lines | [`front`], [`header`], [`date`] |
+//! | body: numbered sections nested by the order styles appear, `(end)` | [`sections`], [`label`] |
+//! | summary, catalogue headings with their lists | this module, [`trailer`] |
+//! | "Document Information": source, rights, record fields, funders | [`trailer`] |
+//!
+//! The line classifiers those readers share (speaker turns, the support credit, the provenance
+//! heading, rights text, catalogue headings, kinds of document) live in [`lexicon`], below all
+//! of them, so that no reader imports another. Nothing is dropped but what [`chrome`] lists
+//! (see [`chrome::kept_text`]); any paragraph that fits no rule stays in the body or notes.
+//! What the reader doubts is said in `Document::problems`, which `dossier check` prints.
 
 pub mod chrome;
 pub mod clean;
 pub mod date;
+pub mod front;
 pub mod header;
 pub mod label;
+pub mod lexicon;
 pub mod paragraphs;
 pub mod sections;
 pub mod trailer;
 
-use crate::model::{DateValue, Document, Field, Section};
+use crate::model::{Document, Field, Section};
+use front::date_value;
+use lexicon::kind_of;
 use paragraphs::{Para, split_paragraphs};
-
-/// Kinds of document named by titles.
-const KINDS: &[&str] = &[
-    "Memorandum of Conversation",
-    "Record of Conversation",
-    "Record of Meeting",
-    "Minutes",
-    "Memorandum",
-    "Telegram",
-    "Cable",
-    "Letter",
-    "Report",
-    "Note",
-    "Speech",
-    "Transcript",
-    "Diary",
-    "Directive",
-    "Resolution",
-    "Instruction",
-    "Statement",
-    "Notes",
-    "Protocol",
-];
-
-const SUPPORT_PREFIX: &str = "This document was made possible with support from";
 
 /// Parses an archive page. Never fails: what cannot be read is recorded in `problems`.
 pub fn parse_document(text: &str, id: &str, path: &str) -> Document {
@@ -55,127 +42,89 @@ pub fn parse_document(text: &str, id: &str, path: &str) -> Document {
         path: path.to_string(),
         ..Document::default()
     };
-    let body_start = read_front(&paras, &mut doc);
+    let front = front::read_front(&paras, &mut doc);
+    let body_start = front.body_start;
     let info = paras
         .iter()
-        .rposition(|p| trailer::is_document_information(&p.text))
+        .rposition(|p| lexicon::is_document_information(&p.text))
         .filter(|&at| at >= body_start);
     let trailer_start = match info {
         Some(at) => at + 1,
         None => trailer::trailing_start(&paras, body_start),
     };
-    let body_end = info.unwrap_or(trailer_start);
-    let has_trailer = info.is_some() || trailer_start < paras.len();
-    read_body(&paras[body_start..body_end], has_trailer, &mut doc);
-    read_trailer(&paras[trailer_start..], &mut doc);
+    let mut body_end = info.unwrap_or(trailer_start).max(body_start);
+    // The catalogue headings of newer pages end the body's span: the summary is before them.
+    if let Some(at) =
+        (body_start..body_end).find(|&i| lexicon::catalogue_heading(&paras[i].text).is_some())
+    {
+        read_catalogue(&paras[at..body_end], &mut doc);
+        body_end = at;
+    }
+    let mut body: Vec<&Para> = paras[body_start..body_end].iter().collect();
+    if let Some(mark) = &front.footnote_mark {
+        take_source_footnote(&mut body, mark, &mut doc);
+    }
+    let has_trailer = info.is_some() || trailer_start < paras.len() || body_end < trailer_start;
+    let early_summary = doc.summary.take();
+    let cited_summary = early_summary.as_ref().filter(|_| front.citation.is_some());
+    read_body(&body, has_trailer && cited_summary.is_none(), &mut doc);
+    match (early_summary, &doc.summary) {
+        (Some(early), None) => doc.summary = Some(early),
+        (Some(early), Some(later)) if early != *later => doc.notes.insert(0, early),
+        _ => {}
+    }
+    read_trailer(&paras[trailer_start.max(body_end)..], &mut doc);
+    if doc.date.text.is_none() && doc.field("Date").is_none() {
+        if let Some(cited) = front.citation.as_ref().and_then(|c| c.date.as_deref()) {
+            doc.date = date_value(cited);
+            doc.problems
+                .push("date found only in the citation block".into());
+        }
+    }
     finish(&mut doc);
     shrink(&mut doc);
     doc
 }
 
-/// Reads the front of the page into `doc`; returns the index where the body starts.
-fn read_front(paras: &[Para], doc: &mut Document) -> usize {
-    let mut title_seen = false;
-    for (i, para) in paras.iter().enumerate() {
-        let text = para.text.as_str();
-        if chrome::is_chrome(text) {
-            continue;
-        }
-        if doc.date.text.is_none() && date::parse_date(text).is_some() {
-            doc.date = date_value(text);
-        } else if text.starts_with(SUPPORT_PREFIX) {
-            // Kept as written: the credit is text of the page, not only the funder's name. A
-            // repeated credit is kept in the notes rather than replacing the first.
-            match doc.support {
-                None => doc.support = Some(text.into()),
-                Some(_) => doc.notes.push(text.to_string()),
+/// The catalogue headings (`Associated Places`, `Subjects Discussed`) and the lists that
+/// survived under them, one name per line: record fields of the archive, kept in page order.
+fn read_catalogue(paras: &[Para], doc: &mut Document) {
+    for para in paras {
+        match lexicon::catalogue_heading(&para.text) {
+            Some(heading) => doc.record_fields.push(Field::new(heading, "")),
+            None if chrome::is_chrome(&para.text) => {}
+            None => {
+                if let Some(field) = doc.record_fields.last_mut() {
+                    if !field.value.is_empty() {
+                        field.value.push_str("; ");
+                    }
+                    field.value.push_str(&para.text);
+                }
             }
-        } else if let Some(fields) = header::parse_fields(text)
-            .filter(|_| title_seen || !doc.fields.is_empty() || known_field_start(text))
-            .filter(|_| !speaks_again(text, &paras[i + 1..]))
-        {
-            doc.fields.extend(fields);
-        } else if !title_seen
-            && label::parse_label(text).is_none()
-            && !paragraphs::is_speaker_turn(text)
-        {
-            doc.title = text.to_string();
-            title_seen = true;
-        } else if title_seen && header::is_reference(text) {
-            doc.references.push(text.to_string());
-        } else if title_seen
-            && doc.subject.is_none()
-            && is_subject(text, &doc.title, paras.get(i + 1))
-        {
-            doc.subject = Some(text.to_string());
-        } else {
-            return i;
         }
     }
-    paras.len()
 }
 
-/// A page that opens with fields instead of a title (`From: …`): the first is a known label.
-fn known_field_start(text: &str) -> bool {
-    header::parse_fields(text).is_some() && !paragraphs::is_speaker_turn(text)
-}
-
-/// Whether a `Name: text` line is a speaker turn because the same name speaks again later:
-/// a header label appears once, a speaker takes turns. Known header labels are always fields.
-fn speaks_again(text: &str, rest: &[Para]) -> bool {
-    let Some(name) = paragraphs::speaker(text).filter(|n| !header::is_known_label(n)) else {
-        return false;
-    };
-    rest.iter().any(|p| {
-        paragraphs::speaker(&p.text)
-            .is_some_and(|other| other.to_lowercase() == name.to_lowercase())
-    })
-}
-
-fn date_value(text: &str) -> DateValue {
-    DateValue {
-        text: Some(text.to_string()),
-        iso: date::parse_date(text).map(|d| d.iso),
+/// A FRUS page's source footnote (`2 Source: Department of State, …`), the one the title's
+/// mark points to, is the document's source note.
+fn take_source_footnote(body: &mut Vec<&Para>, mark: &str, doc: &mut Document) {
+    let note = body.iter().rposition(|p| {
+        p.text
+            .strip_prefix(mark)
+            .is_some_and(|rest| rest.trim_start().starts_with("Source:"))
+    });
+    if let Some(at) = note.filter(|_| doc.source.is_none()) {
+        let text = body.remove(at).text[mark.len()..].trim_start().to_string();
+        doc.source = Some(text);
     }
-}
-
-/// Whether a line is the document's own heading: it repeats the title, or it is a short
-/// heading-like line followed by telegram references or header fields (a subject written in
-/// another language than the title).
-fn is_subject(text: &str, title: &str, next: Option<&Para>) -> bool {
-    let heading_like = text.chars().count() <= 160 && !text.ends_with(['.', '!', '?', ':']);
-    let next_is_header = next
-        .is_some_and(|n| header::is_reference(&n.text) || header::parse_fields(&n.text).is_some());
-    repeats_title(text, title)
-        || (heading_like && next_is_header && label::parse_label(text).is_none())
-}
-
-/// Whether most of a line's words are in the title.
-fn repeats_title(text: &str, title: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let title_words = words(title);
-    let line_words = words(text);
-    if line_words.is_empty() || text.chars().count() > 300 {
-        return false;
-    }
-    let shared = line_words
-        .iter()
-        .filter(|w| title_words.contains(w))
-        .count();
-    shared * 10 >= line_words.len() * 7
 }
 
 /// Reads the body and the summary that follows it. Chrome at the end of the body's span (share
 /// and print buttons under the summary) is page structure, outside the body.
-fn read_body(paras: &[Para], has_trailer: bool, doc: &mut Document) {
+fn read_body(paras: &[&Para], has_trailer: bool, doc: &mut Document) {
     let paras = without_trailing_chrome(paras);
     let end_marker = paras.iter().position(|p| is_end_marker(&p.text));
-    let (body, after): (&[Para], &[Para]) = match end_marker {
+    let (body, after): (&[&Para], &[&Para]) = match end_marker {
         Some(at) => paras.split_at(at + 1),
         None => {
             let summary_at = paras.len().checked_sub(1).filter(|&last| {
@@ -195,6 +144,7 @@ fn read_body(paras: &[Para], has_trailer: bool, doc: &mut Document) {
     // is the first paragraph that reads like one, else simply the first.
     let after: Vec<&Para> = after
         .iter()
+        .copied()
         .filter(|p| !chrome::is_chrome(&p.text))
         .collect();
     let summary_at = after
@@ -218,7 +168,7 @@ fn is_end_marker(text: &str) -> bool {
         && tail[tail.len() - 5..].eq_ignore_ascii_case("(end)")
 }
 
-fn without_trailing_chrome(paras: &[Para]) -> &[Para] {
+fn without_trailing_chrome<'s, 'p>(paras: &'s [&'p Para]) -> &'s [&'p Para] {
     let end = paras
         .iter()
         .rposition(|p| !chrome::is_chrome(&p.text))
@@ -233,35 +183,17 @@ fn read_trailer(paras: &[Para], doc: &mut Document) {
         .cloned()
         .collect();
     let t = trailer::classify_trailer(&kept);
-    doc.source = join(t.source);
+    if let Some(source) = join(t.source) {
+        doc.source = Some(source);
+    }
     doc.rights = join(t.rights).map(Into::into);
-    doc.record_fields = t
-        .record_fields
-        .into_iter()
-        .map(|(name, value)| Field::new(name, value))
-        .collect();
+    doc.record_fields.extend(
+        t.record_fields
+            .into_iter()
+            .map(|(name, value)| Field::new(name, value)),
+    );
     doc.funders = t.funders.map(Into::into);
     doc.notes.extend(t.notes);
-}
-
-/// The kind a title names first, as whole words: `Cable from …, 'Minutes of …'` is a cable.
-/// At the same place the longest kind wins (`Memorandum of Conversation`, not `Memorandum`).
-fn kind_of(title: &str) -> Option<&'static str> {
-    let title = title.to_lowercase();
-    KINDS
-        .iter()
-        .filter_map(|kind| first_word_match(&title, &kind.to_lowercase()).map(|at| (at, *kind)))
-        .min_by_key(|&(at, kind)| (at, std::cmp::Reverse(kind.len())))
-        .map(|(_, kind)| kind)
-}
-
-/// Where `phrase` first occurs in `text` as whole words.
-fn first_word_match(text: &str, phrase: &str) -> Option<usize> {
-    text.match_indices(phrase).map(|(at, _)| at).find(|&at| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 fn join(paras: Vec<String>) -> Option<String> {

@@ -8,13 +8,15 @@
 //! the previous line is long enough to have been hard-wrapped, and stay separate when short
 //! (signature blocks, header lines).
 //!
-//! Only a hard-wrapped page has wrapped lines: when many of a page's lines are wider than
-//! anyone wraps text, the page holds a paragraph per line, and there every line is a paragraph.
+//! Only a hard-wrapped block has wrapped lines: when many of a block's lines (a run between
+//! blank lines) are wider than anyone wraps text, it holds a paragraph per line, and there every
+//! line is a paragraph. This is judged per block, not per page: a page whose body is wrapped at
+//! 72 columns may carry its summary and rights text as long unwrapped lines.
 
-use super::SUPPORT_PREFIX;
 use super::header::{is_known_label, parse_fields};
 use super::label::parse_label;
-use super::trailer::is_document_information;
+use super::lexicon::{ends_sentence, is_document_information, is_support};
+pub use super::lexicon::{is_speaker_turn, speaker};
 
 /// A line shorter than this is not treated as hard-wrapped.
 const WRAPPED_MIN_WIDTH: usize = 50;
@@ -30,16 +32,23 @@ pub struct Para {
 
 /// Splits a normalized page into logical paragraphs.
 pub fn split_paragraphs(page: &str) -> Vec<Para> {
-    let wrapped = is_hard_wrapped(page);
+    let lines: Vec<&str> = page.lines().map(str::trim).collect();
     let mut paras: Vec<Para> = Vec::new();
     let mut open = false;
+    let mut wrapped = false;
     let mut last_width = 0;
     let mut last_ended = true;
-    for (index, raw) in page.lines().enumerate() {
-        let line = raw.trim();
+    for (index, &line) in lines.iter().enumerate() {
         if line.is_empty() {
             open = false;
             continue;
+        }
+        if !open {
+            let block_end = lines[index..]
+                .iter()
+                .position(|l| l.is_empty())
+                .map_or(lines.len(), |n| index + n);
+            wrapped = is_hard_wrapped(&lines[index..block_end]);
         }
         let width = line.chars().count();
         let continues = wrapped
@@ -64,12 +73,12 @@ pub fn split_paragraphs(page: &str) -> Vec<Para> {
     paras
 }
 
-/// Whether a page's long lines are of a width text is wrapped at: at least nine in ten of them
+/// Whether a block's long lines are of a width text is wrapped at: at least nine in ten of them
 /// (a title or a table row may be left unwrapped).
-fn is_hard_wrapped(page: &str) -> bool {
-    let widths = page
-        .lines()
-        .map(|line| line.trim().chars().count())
+fn is_hard_wrapped(block: &[&str]) -> bool {
+    let widths = block
+        .iter()
+        .map(|line| line.chars().count())
         .filter(|&width| width >= WRAPPED_MIN_WIDTH);
     let (long, wide) = widths.fold((0, 0), |(long, wide), width| {
         (long + 1, wide + usize::from(width > WRAPPED_MAX_WIDTH))
@@ -84,40 +93,10 @@ fn starts_paragraph(line: &str, after_sentence_end: bool) -> bool {
         .as_ref()
         .is_some_and(|f| f.first().is_some_and(|f| is_known_label(&f.name)));
     known_field
-        || line.starts_with(SUPPORT_PREFIX)
+        || is_support(line)
         || is_document_information(line)
         || (after_sentence_end
             && (parse_label(line).is_some() || fields.is_some() || is_speaker_turn(line)))
-}
-
-/// Whether a line ends a sentence or clause: not on a word, a comma or a hyphen.
-fn ends_sentence(line: &str) -> bool {
-    line.chars()
-        .next_back()
-        .is_some_and(|c| !(c.is_alphanumeric() || matches!(c, ',' | '-')))
-}
-
-/// `Zhou Enlai: …`, `KHRUSHCHEV: …`, `Mr. Rusk: …`: a short name before a colon.
-pub fn is_speaker_turn(line: &str) -> bool {
-    speaker(line).is_some()
-}
-
-/// The speaker's name of a speaker turn, trimmed.
-pub fn speaker(line: &str) -> Option<&str> {
-    let (name, said) = line.split_once(':')?;
-    let words = name.split_whitespace().count();
-    let starts_upper = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c as u32 > 0x2e80);
-    let is_turn = (1..=4).contains(&words)
-        && name.chars().count() <= 40
-        && starts_upper
-        && name
-            .chars()
-            .all(|c| c.is_alphabetic() || " .-'’[]".contains(c))
-        && !said.trim().is_empty();
-    is_turn.then(|| name.trim())
 }
 
 #[cfg(test)]
@@ -171,6 +150,15 @@ mod tests {
             texts("Sincerely yours,\nJohn Smith\nAmbassador"),
             vec!["Sincerely yours,", "John Smith", "Ambassador"]
         );
+    }
+
+    #[test]
+    fn wrapping_is_judged_per_block() {
+        let long = "The consul describes the situation of the refugees in the city during the winter and asks for help.";
+        let page = format!(
+            "The number of refugees who have reached the city since the autumn is\nnow estimated at forty thousand.\n\n{long} {long}\n\n{long} {long}"
+        );
+        assert_eq!(texts(&page).len(), 3, "{:?}", texts(&page));
     }
 
     #[test]

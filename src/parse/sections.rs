@@ -4,28 +4,22 @@
 //! a style already open closes everything below it and adds a sibling. This reads `1.` › `(1)`
 //! › `(a)` as well as `I.` › `A.` › `1.` › `a)` without a table of styles. Bullets are list
 //! items, never parents of numbered sections: a new numbering style after a bullet list closes
-//! the list and nests under the section that holds it. Paragraphs without a label continue the
-//! current section (or the leading body before any section).
+//! the list and nests under the section that holds it, and bullets before any numbered section
+//! are paragraphs of the leading body (a distribution list is not a section holding the rest
+//! of the page). A list that restarts at `1.` after a paragraph ending with a colon (an agenda
+//! inside item 4) nests under that paragraph's section instead of restarting the top level.
+//! Paragraphs without a label continue the current section (or the leading body).
 
-use std::borrow::Cow;
 use std::collections::HashSet;
-
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::label::{Label, Style, Wrap, parse_label};
 use crate::model::{Heading, Section};
+/// The heading rule belongs to the model (a section's heading is derived from it); it is
+/// re-exported here where the parser's callers have always found it.
+pub use crate::model::{heading_in, heading_of};
 
 /// Deeper nesting than this is kept as text: it guards the stack of every recursive consumer.
 pub const MAX_DEPTH: usize = 12;
-/// Headings are cut to this many terminal columns.
-const HEADING_MAX: usize = 72;
-/// Words ending with a period that do not end a sentence (two-letter ones never do).
-const ABBREVIATIONS: &[&str] = &[
-    "Mrs", "Prof", "Gen", "Col", "Capt", "Sgt", "Lieut", "Maj", "Adm", "Amb", "Gov", "Sen", "Rep",
-    "Rev", "Hon", "Dept", "Corp", "Inc", "Ltd", "Nos", "Vol", "Art", "approx", "etc", "viz",
-    "resp", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "tel", "Tel",
-];
 
 /// The body split into leading paragraphs and numbered sections.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -51,6 +45,7 @@ pub fn build_sections<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Sect
     let mut builder = Builder::default();
     for text in paragraphs {
         match parse_label(text).and_then(|label| builder.resolve(label)) {
+            Some((Style::Bullet(_), ..)) if builder.open.is_empty() => builder.continue_text(text),
             Some((style, value, label)) => builder.open_section(style, value, &label, text),
             None => builder.continue_text(text),
         }
@@ -92,11 +87,7 @@ impl Builder {
     }
 
     fn open_section(&mut self, style: Style, value: u32, label: &Label, text: &str) {
-        let depth = self
-            .open
-            .iter()
-            .position(|o| o.style == style)
-            .unwrap_or_else(|| self.new_level(style));
+        let depth = self.depth_for(style, value);
         self.open.truncate(depth);
         self.open.push(OpenStyle { style, last: value });
         let siblings = self.children_at(depth);
@@ -116,6 +107,40 @@ impl Builder {
             children: Vec::new(),
         };
         self.children_at(depth).push(section);
+    }
+
+    /// Where a section of this style and value goes: the deepest open level it continues;
+    /// a new level under the current section when it restarts at 1 after an introducing
+    /// colon; else the level of its style, or a new one.
+    fn depth_for(&mut self, style: Style, value: u32) -> usize {
+        if let Some(at) = self
+            .open
+            .iter()
+            .rposition(|o| o.style == style && o.last + 1 == value)
+        {
+            return at;
+        }
+        let open_at = self.open.iter().rposition(|o| o.style == style);
+        if open_at.is_some()
+            && value == 1
+            && !style_is_bullet(style)
+            && self.open.len() < MAX_DEPTH
+            && self.current_ends_with_colon()
+        {
+            return self.open.len();
+        }
+        open_at.unwrap_or_else(|| self.new_level(style))
+    }
+
+    /// Whether the current section's last paragraph introduces a list (`… as follows:`).
+    fn current_ends_with_colon(&mut self) -> bool {
+        let depth = self.open.len();
+        depth > 0
+            && self
+                .children_at(depth - 1)
+                .last()
+                .and_then(|s| s.paragraphs.last())
+                .is_some_and(|p| p.ends_with(':'))
     }
 
     /// The depth at which a style not yet open starts: under the current section, or under the
@@ -203,79 +228,6 @@ fn section_id(parent: Option<&str>, core: &str, style: Style) -> String {
             format!("{parent}.{core}")
         }
     }
-}
-
-/// The first sentence or clause of a paragraph, cut at a word boundary when long.
-pub fn heading_of(text: &str) -> String {
-    heading_in(text).into_owned()
-}
-
-/// [`heading_of`], borrowed from the paragraph unless it had to be cut.
-///
-/// Sections do not hold their heading (see [`Section::heading()`]), so this runs whenever one is
-/// shown or filtered: it reads the paragraph only as far as the heading can reach, the first
-/// [`HEADING_MAX`] columns and the word that crosses them, not the whole first sentence.
-pub fn heading_in(text: &str) -> Cow<'_, str> {
-    let fits = fitting_len(text);
-    if fits == text.len() {
-        return Cow::Borrowed(first_sentence(text));
-    }
-    // A sentence that fits ends before the first space past the columns (only `;` it drops can
-    // lie in between); one that does not fit is cut where the columns end, wherever it ends.
-    let look = text[fits..]
-        .find(' ')
-        .map_or(text.len(), |at| fits + at + 1);
-    if let Some(sentence) = sentence_end(&text[..look]).filter(|s| s.len() <= fits) {
-        return Cow::Borrowed(sentence);
-    }
-    let cut = &text[..fits];
-    let clause_end = cut
-        .rfind([',', ';', ':', '–', '—', '，', '、'])
-        .filter(|&at| cut[..at].width() >= 24);
-    let word_end = cut.rfind(' ').filter(|&at| at > 0).unwrap_or(cut.len());
-    let end = clause_end.unwrap_or(word_end);
-    Cow::Owned(format!("{}…", cut[..end].trim_end()))
-}
-
-/// The length of the longest start of `text` within [`HEADING_MAX`] columns.
-fn fitting_len(text: &str) -> usize {
-    let mut len = 0;
-    let mut columns = 0;
-    for (at, ch) in text.char_indices() {
-        columns += ch.width().unwrap_or(0);
-        if columns > HEADING_MAX {
-            break;
-        }
-        len = at + ch.len_utf8();
-    }
-    len
-}
-
-fn first_sentence(text: &str) -> &str {
-    sentence_end(text).unwrap_or(text)
-}
-
-/// The first sentence of `text`, if it ends within `text`.
-fn sentence_end(text: &str) -> Option<&str> {
-    let mut word_start = 0;
-    for (at, ch) in text.char_indices() {
-        if ch == '。' {
-            return Some(&text[..at + ch.len_utf8()]);
-        }
-        if ch != ' ' {
-            continue;
-        }
-        let word = &text[word_start..at];
-        word_start = at + 1;
-        let Some(stem) = word.strip_suffix(['.', '?', '!', ';']) else {
-            continue;
-        };
-        // `Mr.`, `U.S.`, `No.` are abbreviations, not the end of a sentence.
-        if stem.chars().count() > 2 && !stem.contains('.') && !ABBREVIATIONS.contains(&stem) {
-            return Some(text[..at].trim_end_matches(';'));
-        }
-    }
-    None
 }
 
 #[cfg(test)]
@@ -366,8 +318,32 @@ mod tests {
 
     #[test]
     fn numbered_paragraphs_after_bullets_close_the_list() {
-        let t = tree(&["- x", "- y", "1. a", "(1) b", "- z", "(a) c", "2. d"]);
-        assert_eq!(shape(&t.sections), "1 2 1~2[1~2.1[1~2.1.1 1~2.1.a]] 2~2");
+        let t = tree(&["1. a", "(1) b", "- z", "(a) c", "2. d"]);
+        assert_eq!(shape(&t.sections), "1[1.1[1.1.1 1.1.a]] 2");
+    }
+
+    #[test]
+    fn bullets_before_any_section_are_body_paragraphs() {
+        let t = tree(&[
+            "Made in 3 copies for:",
+            "- Comrade Novak",
+            "- the file",
+            "1. a",
+            "2. b",
+        ]);
+        assert_eq!(
+            t.body,
+            vec!["Made in 3 copies for:", "- Comrade Novak", "- the file"]
+        );
+        assert_eq!(shape(&t.sections), "1 2");
+    }
+
+    #[test]
+    fn a_list_restarting_after_a_colon_nests_under_its_item() {
+        let t = tree(&["3. c", "4. The agenda was:", "1. x", "2. y", "3. z", "5. e"]);
+        assert_eq!(shape(&t.sections), "3 4[4.1 4.2 4.3] 5");
+        let t = tree(&["1. a", "2. b", "1. c"]);
+        assert_eq!(shape(&t.sections), "1 2 1~2");
     }
 
     #[test]
@@ -387,86 +363,5 @@ mod tests {
             d
         };
         assert_eq!(depth(&t.sections[0]), MAX_DEPTH);
-    }
-
-    /// The heading as first computed: the whole first sentence found and measured, then cut.
-    fn heading_reference(text: &str) -> String {
-        let sentence = first_sentence(text);
-        if sentence.width() <= HEADING_MAX {
-            return sentence.to_string();
-        }
-        let cut = &sentence[..fitting_len(sentence)];
-        let clause_end = cut
-            .rfind([',', ';', ':', '–', '—', '，', '、'])
-            .filter(|&at| cut[..at].width() >= 24);
-        let word_end = cut.rfind(' ').filter(|&at| at > 0).unwrap_or(cut.len());
-        let end = clause_end.unwrap_or(word_end);
-        format!("{}…", cut[..end].trim_end())
-    }
-
-    #[test]
-    fn a_heading_read_only_as_far_as_it_reaches_is_the_whole_sentence_cut() {
-        const PIECES: &[&str] = &[
-            " ",
-            " ",
-            " ",
-            "word",
-            "a",
-            "longerword",
-            "end.",
-            "Mr.",
-            "U.S.",
-            "No.",
-            "etc.",
-            ";",
-            ";;",
-            "?",
-            "!",
-            ",",
-            "—",
-            "。",
-            "鸭绿江",
-            "é",
-            "e\u{301}",
-            "\u{200b}",
-            "、",
-        ];
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 32) as usize
-        };
-        for _ in 0..50_000 {
-            let pieces = next() % 70;
-            let text: String = (0..pieces).map(|_| PIECES[next() % PIECES.len()]).collect();
-            assert_eq!(heading_in(&text), heading_reference(&text), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn headings_are_the_first_sentence_or_clause() {
-        assert_eq!(heading_of("Regarding trade. The rest."), "Regarding trade.");
-        assert_eq!(
-            heading_of(
-                "Regarding Japan-Soviet Relations, Cabinet Minister Abe conveyed that bilateral relations continue to be difficult."
-            ),
-            "Regarding Japan-Soviet Relations…"
-        );
-        assert_eq!(
-            heading_of("Mr. Smith left early. Then."),
-            "Mr. Smith left early."
-        );
-        assert_eq!(
-            heading_of("The U.S. side agreed. Then."),
-            "The U.S. side agreed."
-        );
-        assert_eq!(
-            heading_of("Prof. Ahlberg spoke. Then."),
-            "Prof. Ahlberg spoke."
-        );
-        let cjk = heading_of(&"鸭绿江口渔业季节问题".repeat(10));
-        assert!(cjk.width() <= HEADING_MAX + 1, "{cjk}");
     }
 }

@@ -2,11 +2,9 @@
 //! record labels (`Original Uploaded Date`, `Record ID`, often without values) and the funders.
 
 use super::label::parse_label;
-use super::paragraphs::{Para, is_speaker_turn};
-
-/// The heading that opens the provenance part of a page. It is page structure, not text of the
-/// document, and is the one heading dropped besides chrome.
-pub const DOCUMENT_INFORMATION: &str = "Document Information";
+pub use super::lexicon::{DOCUMENT_INFORMATION, is_document_information, is_rights};
+use super::lexicon::{is_speaker_turn, trailer_subheading};
+use super::paragraphs::Para;
 
 /// Record labels of the archive page that follow the rights text.
 const RECORD_LABELS: &[&str] = &[
@@ -41,18 +39,6 @@ pub struct Trailer {
     pub record_fields: Vec<(String, String)>,
     pub funders: Option<String>,
     pub notes: Vec<String>,
-}
-
-pub fn is_document_information(text: &str) -> bool {
-    text.trim().eq_ignore_ascii_case(DOCUMENT_INFORMATION)
-}
-
-pub fn is_rights(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    lower.contains("welcomes reuse")
-        || lower.contains("rights status")
-        || lower.contains("rights holder")
-        || (lower.contains("copyright") && lower.contains("permission"))
 }
 
 fn record_label(text: &str) -> Option<(String, String)> {
@@ -122,14 +108,20 @@ pub fn classify_trailer(paras: &[Para]) -> Trailer {
         trailer.funders = paras.pop().map(str::to_string);
     }
     let mut seen_rights_or_labels = false;
+    // Under the `Rights` sub-heading every paragraph is rights text until a record label.
+    let mut under_rights = false;
     let mut i = 0;
     while i < paras.len() {
         let text = paras[i];
-        if is_rights(text) {
+        if let Some(heading) = trailer_subheading(text) {
+            // The sub-headings of newer pages are structure, dropped like the heading above.
+            under_rights = heading == "Rights";
+        } else if is_rights(text) || (under_rights && record_label(text).is_none()) {
             trailer.rights.push(text.to_string());
             seen_rights_or_labels = true;
         } else if let Some((name, mut value)) = record_label(text) {
             seen_rights_or_labels = true;
+            under_rights = false;
             let next = paras.get(i + 1).copied();
             if value.is_empty() {
                 if let Some(next) = next.filter(|n| is_record_value(n)) {
@@ -223,6 +215,25 @@ mod tests {
                 ("Original Language".into(), "Russian".into())
             ]
         );
+    }
+
+    #[test]
+    fn source_and_rights_sub_headings_split_the_trailer() {
+        let t = classify_trailer(&paras(&[
+            "Source",
+            "Archive of the Ministry, fond 7. Obtained for the collection.",
+            "Rights",
+            "Reuse is permitted for research.",
+            "Type",
+            "Telegram",
+        ]));
+        assert_eq!(
+            t.source,
+            vec!["Archive of the Ministry, fond 7. Obtained for the collection."]
+        );
+        assert_eq!(t.rights, vec!["Reuse is permitted for research."]);
+        assert_eq!(t.record_fields, vec![("Type".into(), "Telegram".into())]);
+        assert!(t.notes.is_empty());
     }
 
     #[test]

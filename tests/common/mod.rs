@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use dossier::model::{Document, Section};
-use dossier::parse::{chrome, trailer};
+use dossier::parse::chrome;
 
 /// The crate's root folder.
 pub fn root() -> PathBuf {
@@ -102,9 +102,9 @@ pub fn contains_run(haystack: &[String], needle: &[String]) -> bool {
 }
 
 /// The input lines whose tokens are missing from the parsed document: every line but blank
-/// ones, page chrome and the "Document Information" heading must survive, its tokens in a row.
-/// Chrome and the heading are recognised as the parser sees them, with tabs and non-breaking
-/// spaces made plain.
+/// ones and what the listed drop rules may drop (chrome, the "Document Information" heading
+/// and its sub-headings, footnote marks: `chrome::kept_text`) must survive, its tokens in a
+/// row. The rules see the line as the parser does, with tabs and non-breaking spaces plain.
 pub fn lost_lines(input: &str, doc: &Document) -> Vec<String> {
     let stream = document_tokens(doc);
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
@@ -112,7 +112,8 @@ pub fn lost_lines(input: &str, doc: &Document) -> Vec<String> {
         .split(['\n', '\r'])
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|line| !line.is_empty())
-        .filter(|line| !chrome::is_chrome(line) && !trailer::is_document_information(line))
-        .filter(|line| !contains_run(&stream, &tokens(line)))
+        .filter(|line| {
+            chrome::kept_text(line).is_some_and(|kept| !contains_run(&stream, &tokens(&kept)))
+        })
         .collect()
 }
