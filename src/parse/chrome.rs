@@ -67,29 +67,32 @@ fn is_rendering_link(text: &str) -> bool {
         && RENDERINGS.contains(&rendering)
 }
 
-/// What of an input line the parser may keep: `None` when a rule above may drop the whole
-/// line, else the line without a footnote mark the rules drop. For checks that nothing else
-/// is lost (the parser applies the rules only where they hold; this is their upper bound).
-pub fn kept_text(line: &str) -> Option<Cow<'_, str>> {
+/// What of an input line the parser keeps, in the pieces it may keep apart: none when a rule
+/// above may drop the whole line; a FRUS-style title's number and its title without the mark
+/// (the number becomes a field); else the line without a footnote mark the rules drop. For
+/// checks that nothing else is lost: the parser applies the rules only where they hold, this
+/// is their upper bound.
+pub fn kept_parts(line: &str) -> Vec<Cow<'_, str>> {
     let line = line.trim();
     if is_chrome(line) || is_document_information(line) || trailer_subheading(line).is_some() {
-        return None;
+        return Vec::new();
     }
     if let Some((number, rest)) = line.split_once(". ") {
         let digits = rest.len() - rest.trim_end_matches(|c: char| c.is_ascii_digit()).len();
         let stem = &rest[..rest.len() - digits];
-        if number.bytes().all(|b| b.is_ascii_digit())
-            && (1..=2).contains(&digits)
+        if !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit())
+            && digits <= 2
             && stem.ends_with(char::is_alphabetic)
         {
-            return Some(Cow::Owned(format!("{number}. {stem}")));
+            return vec![Cow::Borrowed(number), Cow::Borrowed(stem)];
         }
     }
     let mark = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if (1..=2).contains(&mark) && line[mark..].trim_start().starts_with("Source:") {
-        return Some(Cow::Borrowed(line[mark..].trim_start()));
+        return vec![Cow::Borrowed(line[mark..].trim_start())];
     }
-    Some(Cow::Borrowed(line))
+    vec![Cow::Borrowed(line)]
 }
 
 #[cfg(test)]

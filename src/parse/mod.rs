@@ -14,7 +14,7 @@
 //! The line classifiers those readers share (speaker turns, the support credit, the provenance
 //! heading, rights text, catalogue headings, kinds of document) live in [`lexicon`], below all
 //! of them, so that no reader imports another. Nothing is dropped but what [`chrome`] lists
-//! (see [`chrome::kept_text`]); any paragraph that fits no rule stays in the body or notes.
+//! (see [`chrome::kept_parts`]); any paragraph that fits no rule stays in the body or notes.
 //! What the reader doubts is said in `Document::problems`, which `dossier check` prints.
 
 pub mod chrome;

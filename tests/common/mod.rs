@@ -103,8 +103,8 @@ pub fn contains_run(haystack: &[String], needle: &[String]) -> bool {
 
 /// The input lines whose tokens are missing from the parsed document: every line but blank
 /// ones and what the listed drop rules may drop (chrome, the "Document Information" heading
-/// and its sub-headings, footnote marks: `chrome::kept_text`) must survive, its tokens in a
-/// row. The rules see the line as the parser does, with tabs and non-breaking spaces plain.
+/// and its sub-headings, footnote marks: `chrome::kept_parts`) must survive, its tokens in
+/// a row (a FRUS title's number apart from the title). The rules see the line as the parser does, with tabs and non-breaking spaces plain.
 pub fn lost_lines(input: &str, doc: &Document) -> Vec<String> {
     let stream = document_tokens(doc);
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
@@ -113,7 +113,9 @@ pub fn lost_lines(input: &str, doc: &Document) -> Vec<String> {
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|line| !line.is_empty())
         .filter(|line| {
-            chrome::kept_text(line).is_some_and(|kept| !contains_run(&stream, &tokens(&kept)))
+            chrome::kept_parts(line)
+                .iter()
+                .any(|part| !contains_run(&stream, &tokens(part)))
         })
         .collect()
 }
