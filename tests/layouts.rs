@@ -467,3 +467,47 @@ fn a_title_that_looks_like_page_chrome_is_reported() {
     assert!(!doc.problems.iter().any(|p| p.contains("chrome")));
     assert_eq!(doc.record_fields, Vec::<Field>::new());
 }
+
+#[test]
+fn dossier_check_reports_the_doubtful_parses_of_each_file() {
+    let output = assert_cmd::Command::cargo_bin("dossier")
+        .expect("binary")
+        .env(
+            "XDG_CACHE_HOME",
+            tempfile::tempdir().expect("temp dir").path(),
+        )
+        .arg("check")
+        .arg(fixture("layouts"))
+        .output()
+        .expect("run dossier");
+    assert_eq!(output.status.code(), Some(0));
+    let report = String::from_utf8_lossy(&output.stdout);
+    for (file, problem) in [
+        ("summary_first.txt", "summary found above the date"),
+        (
+            "older_design_no_title.txt",
+            "date found only in the citation block",
+        ),
+        (
+            "older_design_no_title.txt",
+            "title taken from the citation string",
+        ),
+        (
+            "older_design_caps_title.txt",
+            "title taken from the citation string",
+        ),
+    ] {
+        assert!(
+            report
+                .lines()
+                .any(|l| l.contains(file) && l.ends_with(problem)),
+            "{file}: {problem} not reported:\n{report}"
+        );
+    }
+    assert!(
+        report
+            .lines()
+            .any(|l| l.contains("page_tail_catalogue.txt") && l.ends_with(": ok")),
+        "{report}"
+    );
+}

@@ -217,6 +217,7 @@ fn body_paragraph() -> impl Strategy<Value = String> {
         1 => words(1..4),
         1 => date(),
         1 => reference(),
+        2 => layout_line(),
         1 => select(&[
             "Document Information",
             "Record ID",
@@ -226,6 +227,130 @@ fn body_paragraph() -> impl Strategy<Value = String> {
             "Leon Levy Foundation",
         ][..])
         .prop_map(str::to_string),
+    ]
+}
+
+/// Lines of the real page layouts of the format notes, spoken anywhere in a body.
+fn layout_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        select(
+            &[
+                "Premier Wang Ming (hereafter Wang): We thank you.",
+                "TODOR ZHIVKOV:",
+                "Premier: Our first question.",
+                "Pak: Yes.",
+                "When will the deliveries arrive?",
+                "I. V. Stalin did not speak.",
+                "A. A. Gromyko sat among the guests.",
+                "13.9. 13:15 the delegations left.",
+                "24.III.50",
+                "P O P O V",
+                "12.IV.51 Popov",
+                "14.6. 11:40",
+                "Nationality: Chilean",
+                "Ciphered Telegram.",
+                "Strictly secret.",
+                "From Belgrade.",
+                "To Molotov.",
+                "Copy Nº 3",
+                "Made in 4 copies for:",
+                "- Comrade Novak",
+                "[Stamp: Ministry of Foreign Affairs",
+                "No. 0221/51]",
+                "Date and Time:",
+                "4 p.m., 2 May 1961",
+                "Our side: Comrade Novak",
+                "PARTICIPANTS:",
+                "SUBJECT",
+                "Associated Places",
+                "Author(s):",
+                "Source",
+                "Rights",
+                "Type",
+                "English HTML",
+                "• Citation",
+                "get citation",
+                "Foreign Ministry Document",
+                "Washington, March 12,",
+                "1957.",
+                "611.61/3–1257",
+                "112. Memorandum of Conversation2",
+                "2 Source: Department of State, Central Files.",
+                "You are here",
+                "Home › Historical Documents › Document 112",
+            ][..]
+        )
+        .prop_map(str::to_string),
+        (1u32..9, words(1..6)).prop_map(|(n, w)| format!("{n}.{n}. {w}")),
+        words(2..6).prop_map(|w| format!("4. {w} as follows:")),
+        (words(1..4), date()).prop_map(|(w, d)| format!(
+            "\"Telegram from {w},\" {d}, History and Public Policy Program Digital Archive, box 3."
+        )),
+    ]
+}
+
+/// The older design's front, the FRUS front or a header lead, before the header fields.
+fn layout_front() -> impl Strategy<Value = Vec<String>> {
+    prop_oneof![
+        2 => Just(Vec::new()),
+        1 => (words(3..9), prop::option::of(date()), words(2..6), prop::option::of(words(2..8)))
+            .prop_map(|(summary, date, who, title)| {
+                let mut lines = vec!["Search in".to_string(), "Digital Archive International History Declassified".into()];
+                lines.extend(date.clone());
+                lines.extend(["• Citation".to_string(), "get citation".into(), format!("{summary}.")]);
+                lines.push(format!("\"Report from {who},\" {}, History and Public Policy Program Digital Archive, fond 1.", date.unwrap_or_default()));
+                lines.extend(["• share document".to_string(), "English HTML".into(), "Russian PDF".into(), "Foreign Ministry Document".into()]);
+                lines.extend(title.map(|t| t.to_uppercase()));
+                lines
+            }),
+        1 => (1u32..999, words(1..6), 1u32..9).prop_map(|(n, title, mark)| vec![
+            "You are here".to_string(),
+            format!("Home › Historical Documents › Document {n}"),
+            format!("{n}. Memorandum of Conversation {title}{mark}"),
+            "611.61/3–1257".into(),
+            "Washington, March 12,".into(),
+            "1957.".into(),
+            "SUBJECT".into(),
+        ]),
+        1 => (words(1..4), words(1..3)).prop_map(|(a, b)| vec![
+            format!("Ministry of {a}"),
+            format!("Outgoing telegram No. 412, {b}"),
+            "Made in 4 copies for:".into(),
+            format!("- Comrade {b}"),
+            format!("[Stamp: {a}"),
+            "No. 0221/51]".into(),
+            "Date and Time:".into(),
+            "4 p.m., 2 May 1961".into(),
+            "Participants:".into(),
+            format!("Our side: {a}"),
+            format!("Their side: {b}"),
+        ]),
+    ]
+}
+
+/// The newer page tail: catalogue headings with their lists, sub-headings under
+/// "Document Information", record fields with values on the next line.
+fn layout_tail() -> impl Strategy<Value = Vec<String>> {
+    prop_oneof![
+        2 => Just(Vec::new()),
+        1 => (words(1..3), words(1..3), words(3..9)).prop_map(|(person, place, source)| vec![
+            "Author(s):".to_string(),
+            "Associated People & Organizations".into(),
+            person,
+            "Associated Places".into(),
+            place,
+            "Subjects Discussed".into(),
+            "Document Information".into(),
+            "Source".into(),
+            format!("{source}."),
+            "Rights".into(),
+            "Reuse is welcome.".into(),
+            "Original Uploaded Date".into(),
+            "2013-05-14".into(),
+            "Type".into(),
+            "Telegram".into(),
+        ]),
+        1 => words(3..9).prop_map(|w| vec![format!("2 Source: {w}.")]),
     ]
 }
 
@@ -274,14 +399,15 @@ fn page_paragraphs() -> impl Strategy<Value = Vec<String>> {
         front,
         prop::collection::vec(body_paragraph(), 0..14),
         trailer,
-        any::<bool>(),
+        (layout_front(), layout_tail(), any::<bool>()),
     )
-        .prop_flat_map(|(front, body, trailer, shuffle)| {
+        .prop_flat_map(|(front, body, trailer, (lead, tail, shuffle))| {
             let (chrome, date, title, support, fields, subject, refs) = front;
             let (summary, info, source, rights, records, funders) = trailer;
             let mut paras: Vec<String> = chrome.into_iter().map(str::to_string).collect();
             paras.extend(date);
             paras.extend(title);
+            paras.extend(lead);
             paras.extend(support.into_iter().map(|s| {
                 format!("This document was made possible with support from {s}")
             }));
@@ -290,6 +416,7 @@ fn page_paragraphs() -> impl Strategy<Value = Vec<String>> {
             paras.extend(refs);
             paras.extend(body);
             paras.extend(summary);
+            paras.extend(tail);
             if info {
                 paras.push("Document Information".into());
             }
@@ -401,7 +528,8 @@ fn archive_page() -> impl Strategy<Value = String> {
 proptest! {
     // Failures found here become named regression tests in tests/parse.rs rather than seeds.
     #![proptest_config(ProptestConfig {
-        cases: 256,
+        // A long run outside CI: `PROPTEST_CASES=1000000 cargo test --release --test no_loss`.
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(256),
         failure_persistence: None,
         ..ProptestConfig::default()
     })]

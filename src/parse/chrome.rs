@@ -11,8 +11,6 @@
 //!
 //! Catalogue headings (`Associated Places`, …) are not dropped: they are record fields.
 
-use std::borrow::Cow;
-
 use super::lexicon::{is_document_information, trailer_subheading};
 
 /// Every phrase dropped as chrome.
@@ -68,31 +66,37 @@ fn is_rendering_link(text: &str) -> bool {
 }
 
 /// What of an input line the parser keeps, in the pieces it may keep apart: none when a rule
-/// above may drop the whole line; a FRUS-style title's number and its title without the mark
-/// (the number becomes a field); else the line without a footnote mark the rules drop. For
-/// checks that nothing else is lost: the parser applies the rules only where they hold, this
-/// is their upper bound.
-pub fn kept_parts(line: &str) -> Vec<Cow<'_, str>> {
+/// above may drop the whole line; a FRUS-style title's number and its title (the number
+/// becomes a field); a source footnote without its mark; else the line. Each piece may also
+/// lose a footnote mark glued to its end ([`without_footnote_mark`]). For checks that nothing
+/// else is lost: the parser applies the rules only where they hold, this is their upper bound.
+pub fn kept_parts(line: &str) -> Vec<&str> {
     let line = line.trim();
     if is_chrome(line) || is_document_information(line) || trailer_subheading(line).is_some() {
         return Vec::new();
     }
     if let Some((number, rest)) = line.split_once(". ") {
-        let digits = rest.len() - rest.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-        let stem = &rest[..rest.len() - digits];
-        if !number.is_empty()
-            && number.bytes().all(|b| b.is_ascii_digit())
-            && digits <= 2
-            && stem.ends_with(char::is_alphabetic)
-        {
-            return vec![Cow::Borrowed(number), Cow::Borrowed(stem)];
+        if !number.is_empty() && number.len() <= 4 && number.bytes().all(|b| b.is_ascii_digit()) {
+            return vec![number, rest];
         }
     }
     let mark = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if (1..=2).contains(&mark) && line[mark..].trim_start().starts_with("Source:") {
-        return vec![Cow::Borrowed(line[mark..].trim_start())];
+        return vec![line[mark..].trim_start()];
     }
-    vec![Cow::Borrowed(line)]
+    vec![line]
+}
+
+/// A text without the one- or two-digit footnote mark glued to its last word
+/// (`Memorandum of Conversation2`), which the parser drops from a numbered title.
+pub fn without_footnote_mark(text: &str) -> &str {
+    let digits = text.len() - text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let stem = &text[..text.len() - digits];
+    if (1..=2).contains(&digits) && stem.ends_with(char::is_alphabetic) {
+        stem
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]
@@ -125,19 +129,24 @@ mod tests {
     }
 
     #[test]
-    fn kept_text_removes_only_the_listed_marks() {
+    fn kept_parts_remove_only_the_listed_marks() {
         assert_eq!(
-            kept_text("112. Memorandum of Conversation2").as_deref(),
-            Some("112. Memorandum of Conversation")
+            kept_parts("112. Memorandum of Conversation2"),
+            ["112", "Memorandum of Conversation2"]
         );
         assert_eq!(
-            kept_text("2 Source: Department of State.").as_deref(),
-            Some("Source: Department of State.")
+            without_footnote_mark("Memorandum of Conversation2"),
+            "Memorandum of Conversation"
         );
-        assert_eq!(kept_text("Rights"), None);
+        assert_eq!(without_footnote_mark("NSC 5412"), "NSC 5412");
         assert_eq!(
-            kept_text("Meeting of 12 May 1961").as_deref(),
-            Some("Meeting of 12 May 1961")
+            kept_parts("2 Source: Department of State."),
+            ["Source: Department of State."]
+        );
+        assert!(kept_parts("Rights").is_empty());
+        assert_eq!(
+            kept_parts("Meeting of 12 May 1961"),
+            ["Meeting of 12 May 1961"]
         );
     }
 }

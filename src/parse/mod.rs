@@ -183,8 +183,12 @@ fn read_trailer(paras: &[Para], doc: &mut Document) {
         .cloned()
         .collect();
     let t = trailer::classify_trailer(&kept);
+    // A FRUS source footnote read from the body comes first; a trailer's note follows it.
     if let Some(source) = join(t.source) {
-        doc.source = Some(source);
+        doc.source = Some(match doc.source.take() {
+            Some(footnote) => format!("{footnote}\n\n{source}"),
+            None => source,
+        });
     }
     doc.rights = join(t.rights).map(Into::into);
     doc.record_fields.extend(

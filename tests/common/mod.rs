@@ -113,9 +113,12 @@ pub fn lost_lines(input: &str, doc: &Document) -> Vec<String> {
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|line| !line.is_empty())
         .filter(|line| {
-            chrome::kept_parts(line)
-                .iter()
-                .any(|part| !contains_run(&stream, &tokens(part)))
+            let parts = chrome::kept_parts(line);
+            let kept = |text: &str| {
+                contains_run(&stream, &tokens(text))
+                    || contains_run(&stream, &tokens(chrome::without_footnote_mark(text)))
+            };
+            !parts.is_empty() && !kept(line) && !parts.iter().all(|part| kept(part))
         })
         .collect()
 }
