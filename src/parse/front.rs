@@ -266,7 +266,8 @@ pub fn parse_citation(text: &str) -> Option<Citation> {
 /// A title, not the capitals heading or the body text that stands in its place on pages of
 /// the older design.
 fn is_title_like(text: &str) -> bool {
-    !is_capitals(text) && !(text.ends_with('.') && text.split_whitespace().count() > 12)
+    let reads_as_prose = text.ends_with('.') && text.split_whitespace().count() > 12;
+    !(is_capitals(text) || reads_as_prose)
 }
 
 /// Whether a line has letters and none of them lower case.
