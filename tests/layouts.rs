@@ -443,7 +443,7 @@ fn a_frus_web_page_gives_number_title_file_place_date_and_source() {
     assert_eq!(
         doc.source.as_deref(),
         Some(
-            "Source: Department of State, Central Files, 611.61/3–1257. Confidential. Drafted by Akalovsky."
+            "Department of State, Central Files, 611.61/3–1257. Confidential. Drafted by Akalovsky."
         )
     );
     assert_eq!(doc.problems, vec!["no summary"]);

@@ -7,7 +7,8 @@
 //! - a link to another rendering of the document (`English HTML`, `Russian PDF`);
 //! - the headings `Document Information`, and `Source` and `Rights` alone under it;
 //! - a footnote mark glued to a FRUS-style numbered title (`112. Memorandum of
-//!   Conversation2`) and the same mark opening its source footnote (`2 Source: …`).
+//!   Conversation2`), and the same mark and the word `Source:` opening its source footnote
+//!   (`2 Source: …`), which becomes the source note.
 //!
 //! Catalogue headings (`Associated Places`, …) are not dropped: they are record fields.
 
@@ -67,7 +68,7 @@ fn is_rendering_link(text: &str) -> bool {
 
 /// What of an input line the parser keeps, in the pieces it may keep apart: none when a rule
 /// above may drop the whole line; a FRUS-style title's number and its title (the number
-/// becomes a field); a source footnote without its mark; else the line. Each piece may also
+/// becomes a field); a source footnote without its mark and `Source:`; else the line. Each piece may also
 /// lose a footnote mark glued to its end ([`without_footnote_mark`]). For checks that nothing
 /// else is lost: the parser applies the rules only where they hold, this is their upper bound.
 pub fn kept_parts(line: &str) -> Vec<&str> {
@@ -81,8 +82,10 @@ pub fn kept_parts(line: &str) -> Vec<&str> {
         }
     }
     let mark = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    if (1..=2).contains(&mark) && line[mark..].trim_start().starts_with("Source:") {
-        return vec![line[mark..].trim_start()];
+    if let Some(note) = line[mark..].trim_start().strip_prefix("Source:") {
+        if (1..=2).contains(&mark) {
+            return vec![note.trim_start()];
+        }
     }
     vec![line]
 }
@@ -141,7 +144,7 @@ mod tests {
         assert_eq!(without_footnote_mark("NSC 5412"), "NSC 5412");
         assert_eq!(
             kept_parts("2 Source: Department of State."),
-            ["Source: Department of State."]
+            ["Department of State."]
         );
         assert!(kept_parts("Rights").is_empty());
         assert_eq!(

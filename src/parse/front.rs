@@ -21,7 +21,7 @@ use crate::model::{DateValue, Document, Field};
 
 /// What the front learnt that later parts of the page need.
 #[derive(Debug, Default)]
-pub struct Front {
+pub(crate) struct Front {
     /// Where the body starts.
     pub body_start: usize,
     /// The footnote mark stripped from a FRUS-style title (`2`), whose footnote is the source.
@@ -33,7 +33,7 @@ pub struct Front {
 /// The older design's citation string:
 /// `"Telegram from X to Y," August 07, 1958, History and Public Policy Program Digital Archive, …`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Citation {
+pub(crate) struct Citation {
     pub title: String,
     pub date: Option<String>,
 }
@@ -43,7 +43,7 @@ pub struct Citation {
 const MAX_LEAD_LINES: usize = 10;
 
 /// Reads the front of the page into `doc`.
-pub fn read_front(paras: &[Para], doc: &mut Document) -> Front {
+pub(crate) fn read_front(paras: &[Para], doc: &mut Document) -> Front {
     let mut front = Front::default();
     let mut title_seen = false;
     let mut i = 0;
@@ -241,7 +241,7 @@ fn is_type_line(text: &str) -> bool {
 }
 
 /// Reads a citation string; `None` when the paragraph is not one.
-pub fn parse_citation(text: &str) -> Option<Citation> {
+pub(crate) fn parse_citation(text: &str) -> Option<Citation> {
     let body = text.strip_prefix('"').or_else(|| text.strip_prefix('“'))?;
     if !text.contains("Digital Archive") {
         return None;

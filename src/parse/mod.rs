@@ -106,7 +106,8 @@ fn read_catalogue(paras: &[Para], doc: &mut Document) {
 }
 
 /// A FRUS page's source footnote (`2 Source: Department of State, …`), the one the title's
-/// mark points to, is the document's source note.
+/// mark points to, is the document's source note (without the mark and the `Source:` word,
+/// which the source's own label says).
 fn take_source_footnote(body: &mut Vec<&Para>, mark: &str, doc: &mut Document) {
     let note = body.iter().rposition(|p| {
         p.text
@@ -114,8 +115,9 @@ fn take_source_footnote(body: &mut Vec<&Para>, mark: &str, doc: &mut Document) {
             .is_some_and(|rest| rest.trim_start().starts_with("Source:"))
     });
     if let Some(at) = note.filter(|_| doc.source.is_none()) {
-        let text = body.remove(at).text[mark.len()..].trim_start().to_string();
-        doc.source = Some(text);
+        let text = body.remove(at).text[mark.len()..].trim_start();
+        let note = text.strip_prefix("Source:").unwrap_or(text).trim_start();
+        doc.source = Some(note.to_string());
     }
 }
 
