@@ -417,13 +417,18 @@ fn repeats_title(text: &str, title: &str) -> bool {
     shared * 10 >= line_words.len() * 7
 }
 
-/// How many paragraphs of letterhead, reference line, distribution list or stamp come before
-/// a header field here; `None` when no header field follows within a few short lines.
+/// How many paragraphs of letterhead, reference line, distribution list, stamp, transmission
+/// log or signature come before a header line here (a field, `From Belgrade.`, `Strictly
+/// secret.`, a telegram reference); `None` when none follows within a few short lines.
 fn header_lead(paras: &[Para]) -> Option<usize> {
     let mut in_stamp = false;
     for (n, para) in paras.iter().enumerate().take(MAX_LEAD_LINES + 1) {
         let text = para.text.as_str();
-        if !in_stamp && n > 0 && starts_known_field(text) && !is_speaker_heading(text) {
+        let header_starts = (starts_known_field(text) && !is_speaker_heading(text))
+            || colonless_header_field(text).is_some()
+            || is_colonless_reference(text)
+            || header::is_reference(text);
+        if !in_stamp && n > 0 && header_starts {
             return Some(n);
         }
         let opens = text.starts_with('[') && !text.contains(']');
@@ -505,6 +510,15 @@ mod tests {
         );
         assert_eq!(d.extra_lines, 1);
         assert!(split_dateline("The minister, as agreed, came.", None).is_none());
+    }
+
+    #[test]
+    fn a_transmission_log_above_colonless_header_lines_is_part_of_the_front() {
+        let page = "May 3, 1949\n\nTelegram from Sofia\n\n14.6. 11:40\n\nCiphered Telegram.\n\nFrom Sofia.\n\nThe delegation arrived today and the talks will begin tomorrow at noon.";
+        let doc = crate::parse::parse_document(page, "t", "t.txt");
+        assert_eq!(doc.references, vec!["14.6. 11:40", "Ciphered Telegram."]);
+        assert_eq!(doc.fields, vec![Field::new("From", "Sofia")]);
+        assert_eq!(doc.body.len(), 1);
     }
 
     #[test]
