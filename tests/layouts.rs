@@ -511,3 +511,38 @@ fn dossier_check_reports_the_doubtful_parses_of_each_file() {
         "{report}"
     );
 }
+
+#[test]
+fn the_paragraph_before_the_catalogue_headings_is_the_summary_whatever_it_reads_like() {
+    let (text, _) = layout("page_tail_catalogue.txt");
+    let first_person = text.replace(
+        "The Swedish ambassador in Warsaw reports on Polish proposals",
+        "We report on Polish proposals",
+    );
+    let doc = parse_document(&first_person, "t", "t.txt");
+    assert!(
+        doc.summary
+            .as_deref()
+            .is_some_and(|s| s.starts_with("We report on Polish proposals")),
+        "{:?}",
+        doc.summary
+    );
+    assert_eq!(labels(&doc), vec!["1.", "2."]);
+    assert_eq!(doc.sections[1].paragraphs.len(), 1);
+}
+
+#[test]
+fn the_citation_block_summary_repeated_under_the_body_is_not_body_text() {
+    let (text, _) = layout("older_design_no_title.txt");
+    let summary =
+        "A Hungarian diplomat reports on the harvest and on grain deliveries to the state.";
+    let repeated = text.replace(
+        "\nDocument Information",
+        &format!("\n{summary}\n\nDocument Information"),
+    );
+    let doc = parse_document(&repeated, "t", "t.txt");
+    assert_eq!(doc.summary.as_deref(), Some(summary));
+    assert_eq!(doc.body.len(), 2, "{:#?}", doc.body);
+    assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+    assert_nothing_lost(&repeated, &doc);
+}

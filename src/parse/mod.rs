@@ -60,14 +60,24 @@ pub fn parse_document(text: &str, id: &str, path: &str) -> Document {
         read_catalogue(&paras[at..body_end], &mut doc);
         body_end = at;
     }
+    let catalogue = body_end < info.unwrap_or(trailer_start);
     let mut body: Vec<&Para> = paras[body_start..body_end].iter().collect();
     if let Some(mark) = &front.footnote_mark {
         take_source_footnote(&mut body, mark, &mut doc);
     }
-    let has_trailer = info.is_some() || trailer_start < paras.len() || body_end < trailer_start;
+    let has_trailer = info.is_some() || trailer_start < paras.len() || catalogue;
     let early_summary = doc.summary.take();
     let cited_summary = early_summary.as_ref().filter(|_| front.citation.is_some());
-    read_body(&body, has_trailer && cited_summary.is_none(), &mut doc);
+    // The citation block held the abstract; the same text again under the body is not body.
+    if cited_summary.is_some_and(|s| body.last().is_some_and(|p| p.text == *s)) {
+        body.pop();
+    }
+    let rule = match (cited_summary, catalogue, has_trailer) {
+        (Some(_), ..) | (None, false, false) => SummaryRule::None,
+        (None, true, _) => SummaryRule::Last,
+        (None, false, true) => SummaryRule::IfProse,
+    };
+    read_body(&body, rule, &mut doc);
     match (early_summary, &doc.summary) {
         (Some(early), None) => doc.summary = Some(early),
         (Some(early), Some(later)) if early != *later => doc.notes.insert(0, early),
@@ -121,16 +131,33 @@ fn take_source_footnote(body: &mut Vec<&Para>, mark: &str, doc: &mut Document) {
     }
 }
 
+/// How the summary is found at the end of the body's span (when no `(end)` closes the body).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SummaryRule {
+    /// There is none there: no trailer follows, or the citation block held it.
+    None,
+    /// The last paragraph, if it reads like an abstract.
+    IfProse,
+    /// The last paragraph: catalogue headings follow the summary.
+    Last,
+}
+
 /// Reads the body and the summary that follows it. Chrome at the end of the body's span (share
 /// and print buttons under the summary) is page structure, outside the body.
-fn read_body(paras: &[&Para], has_trailer: bool, doc: &mut Document) {
+fn read_body(paras: &[&Para], summary: SummaryRule, doc: &mut Document) {
     let paras = without_trailing_chrome(paras);
     let end_marker = paras.iter().position(|p| is_end_marker(&p.text));
     let (body, after): (&[&Para], &[&Para]) = match end_marker {
         Some(at) => paras.split_at(at + 1),
         None => {
             let summary_at = paras.len().checked_sub(1).filter(|&last| {
-                last > 0 && has_trailer && trailer::looks_like_summary(&paras[last].text)
+                let text = &paras[last].text;
+                last > 0
+                    && match summary {
+                        SummaryRule::None => false,
+                        SummaryRule::IfProse => trailer::looks_like_summary(text),
+                        SummaryRule::Last => label::parse_label(text).is_none(),
+                    }
             });
             match summary_at {
                 Some(at) => paras.split_at(at),
