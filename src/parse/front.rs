@@ -95,6 +95,14 @@ pub(crate) fn read_front(paras: &[Para], doc: &mut Document) -> Front {
                 i += used;
             }
             doc.fields.extend(fields);
+        } else if !title_seen
+            && doc.date.text.is_none()
+            && is_banner_above_date(text, &paras[i + 1..])
+        {
+            // A line of the site above the date that no chrome rule lists: kept, not the title.
+            doc.notes.push(text.to_string());
+            doc.problems
+                .push(format!("line above the date kept in the notes: {text:?}"));
         } else if !title_seen && parse_label(text).is_none() && !is_speaker_turn(text) {
             title_seen = true;
             if let Some(cited) = front.citation.as_ref().filter(|_| !is_title_like(text)) {
@@ -228,6 +236,27 @@ fn is_summary_above_date(text: &str, rest: &[Para]) -> bool {
         && text.split_whitespace().count() >= 8
         && parse_label(text).is_none()
         && !is_speaker_turn(text)
+}
+
+/// A short line above the date when the line after the date reads as the title: a banner of
+/// the site (the title is the line after the date).
+fn is_banner_above_date(text: &str, rest: &[Para]) -> bool {
+    let mut next = rest.iter().filter(|p| !chrome::is_chrome(&p.text));
+    let (Some(date_line), Some(title)) = (next.next(), next.next()) else {
+        return false;
+    };
+    let title = title.text.as_str();
+    let title_like = title.chars().count() <= 300
+        && !title.ends_with(['.', ':'])
+        && parse_label(title).is_none()
+        && header::parse_fields(title).is_none()
+        && !is_speaker_turn(title)
+        && !is_support(title);
+    let short = text.split_whitespace().count() <= 5 && kind_of(text).is_none();
+    date::parse_date(&date_line.text).is_some()
+        && title_like
+        && (short || kind_of(title).is_some())
+        && !text.ends_with('.')
 }
 
 /// The older design's document-type line (`Foreign Ministry Document`).
@@ -519,6 +548,18 @@ mod tests {
         assert_eq!(doc.references, vec!["14.6. 11:40", "Ciphered Telegram."]);
         assert_eq!(doc.fields, vec![Field::new("From", "Sofia")]);
         assert_eq!(doc.body.len(), 1);
+    }
+
+    #[test]
+    fn an_unlisted_banner_above_the_date_is_not_the_title() {
+        let page = "Wilson Center Digital Archive Home\n\nMarch 3, 1960\n\nCable from the Embassy in Rome on the Strike\n\nFrom: Embassy\n\n1. The strike ended.";
+        let doc = crate::parse::parse_document(page, "t", "t.txt");
+        assert_eq!(doc.title, "Cable from the Embassy in Rome on the Strike");
+        assert_eq!(doc.notes, vec!["Wilson Center Digital Archive Home"]);
+        let title_first = "Cable from the Embassy in Rome on the Strike\n\nMarch 3, 1960\n\nFrom: Embassy\n\n1. The strike ended.";
+        let doc = crate::parse::parse_document(title_first, "t", "t.txt");
+        assert_eq!(doc.title, "Cable from the Embassy in Rome on the Strike");
+        assert!(doc.notes.is_empty());
     }
 
     #[test]
