@@ -17,7 +17,7 @@ pub fn read(text: &str, source: Source) -> Result<Vec<Document>, String> {
     let many = value.is_array();
     let objects = match value {
         Value::Array(items) if items.is_empty() => {
-            return Err("not a dossier export: an empty array, no documents".into());
+            return Err("not a dossier document: an empty array, no documents".into());
         }
         Value::Array(items) => items,
         other => vec![other],
@@ -31,13 +31,13 @@ pub fn read(text: &str, source: Source) -> Result<Vec<Document>, String> {
         };
         let Some(map) = object.as_object() else {
             return Err(format!(
-                "not a dossier export: expected a document object{at}, found {}",
+                "not a dossier document: expected a document object{at}, found {}",
                 json_kind(&object)
             ));
         };
         if !map.contains_key("id") && !map.contains_key("title") {
             return Err(format!(
-                "not a dossier export: the object has neither `id` nor `title`{at}"
+                "not a dossier document: the object has neither `id` nor `title`{at}"
             ));
         }
         let mut doc: Document = serde_json::from_value(object)
@@ -172,7 +172,10 @@ mod tests {
             (r#"{"name":"left-pad","version":"1.0.0"}"#, "neither"),
             ("[]", "empty array"),
             ("[1, 2]", "array element 1"),
-            (r#"[{"title":"A"}, "b"]"#, "(array element 2), found a string"),
+            (
+                r#"[{"title":"A"}, "b"]"#,
+                "(array element 2), found a string",
+            ),
             ("42", "found a number"),
             ("{", "invalid JSON"),
         ] {

@@ -71,7 +71,7 @@ pub(crate) fn read_document(
     for c in div.children().filter(|c| is_tei(*c)) {
         match local(c) {
             "opener" | "dateline" if b.doc.date.text.is_none() => {
-                opener_label = opener_label.or(b.read_opener(c, &mut fields));
+                opener_label = opener_label.or(b.read_opener(c, &mut fields, true));
                 b.consumed.push(c.id());
             }
             "list" if matches!(c.attribute("type"), Some("participants" | "subject" | "to")) => {
@@ -91,6 +91,13 @@ pub(crate) fn read_document(
             }
             _ => {}
         }
+    }
+    // A dateline may stand in the closer only (a message dated at its end).
+    if b.doc.date.text.is_none()
+        && !editorial
+        && let Some(dateline) = div.descendants().find(|d| tei(*d, "dateline"))
+    {
+        b.read_opener(dateline, &mut fields, false);
     }
     let kind = if editorial {
         Some("Editorial Note")
@@ -166,7 +173,7 @@ impl Builder {
 
     /// Reads an opener or a dateline: place, date, and a bracketed label (`[Telegram.]`).
     /// Text of it that is neither place nor date is kept as a body paragraph.
-    fn read_opener(&mut self, node: Node, fields: &mut FieldSet) -> Option<String> {
+    fn read_opener(&mut self, node: Node, fields: &mut FieldSet, keep: bool) -> Option<String> {
         let whole = plain(node);
         let mut rest = whole.clone();
         if let Some(place) = node.descendants().find(|d| tei(*d, "placeName")) {
@@ -189,7 +196,7 @@ impl Builder {
             .find(|d| tei(*d, "seg"))
             .map(plain)
             .filter(|s| !s.is_empty());
-        if rest.chars().any(char::is_alphanumeric) {
+        if keep && rest.chars().any(char::is_alphanumeric) {
             self.paragraph(whole, Vec::new());
         }
         label

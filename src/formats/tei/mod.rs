@@ -70,7 +70,16 @@ pub fn read(text: &str, source: Source) -> Result<Vec<Document>, String> {
     };
     let tree = Tree::parse_with_options(text, options).map_err(|e| {
         let pos = e.pos();
-        format!("malformed XML at line {}, column {}: {e}", pos.row, pos.col)
+        let message = e.to_string();
+        // The message ends with the position as `row:col`, said once in words instead.
+        let message = match message.rsplit_once(" at ") {
+            Some((text, at)) if at.split(':').all(|n| n.trim().parse::<u32>().is_ok()) => text,
+            _ => message.as_str(),
+        };
+        format!(
+            "malformed XML at line {}, column {}: {message}",
+            pos.row, pos.col
+        )
     })?;
     let root = tree.root_element();
     if !(local(root) == "TEI" && root.tag_name().namespace().is_none_or(|ns| ns == TEI_NS)) {
