@@ -102,7 +102,9 @@ fn main() {
     let mut documents = 0;
     for _ in 0..11 {
         let start = Instant::now();
-        let docs = Format::TeiVolume.read(&text, source).expect("generated volume reads");
+        let docs = Format::TeiVolume
+            .read(&text, source)
+            .expect("generated volume reads");
         times.push(start.elapsed().as_secs_f64());
         documents = docs.len();
     }

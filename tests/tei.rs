@@ -667,3 +667,65 @@ mod generated {
         }
     }
 }
+
+#[test]
+fn frus_citation_as_the_office_of_the_historian_asks() {
+    let docs = modern();
+    assert_eq!(
+        dossier::cite::citation(doc(&docs, "frus1958-60v99-d4")),
+        "Foreign Relations of the United States, 1958–1960, vol. XCIX, Lake Districts, ed. Ada \
+         Quillfeather and Tomas Reed (Washington: Government Printing Office, 1991), doc. 4. \
+         https://history.state.gov/historicaldocuments/frus1958-60v99/d4"
+    );
+    // Archive pages keep their own citation.
+    let page = dossier::parse::parse_document(
+        "March 1, 1984\n\nCable from A to B\n\n1. Text.\n",
+        "p",
+        "p",
+    );
+    assert!(dossier::cite::frus_citation(&page).is_none());
+}
+
+#[test]
+fn person_term_finds_the_documents_that_tag_them() {
+    let out = assert_cmd::Command::cargo_bin("dossier")
+        .expect("binary")
+        .args(["search", "person:orsini"])
+        .arg(fixture("frus1958-60v99.xml"))
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let docs: std::collections::BTreeSet<&str> =
+        text.lines().filter_map(|l| l.split('\t').next()).collect();
+    // d1 and d4 tag Orsini; d2 mentions nobody; "Orsini" as plain text would not count.
+    assert_eq!(
+        docs.into_iter().collect::<Vec<_>>(),
+        ["frus1958-60v99-d1", "frus1958-60v99-d4"]
+    );
+    let none = assert_cmd::Command::cargo_bin("dossier")
+        .expect("binary")
+        .args(["search", "person:haverford"])
+        .arg(fixture("frus1958-60v99.xml"))
+        .output()
+        .expect("runs");
+    assert_eq!(none.status.code(), Some(1));
+}
+
+#[test]
+fn the_detail_pane_shows_marks_where_notes_stood_and_the_notes_below() {
+    let docs = modern();
+    let laid = dossier::tui::detail::layout_document(doc(&docs, "frus1958-60v99-d3"), 100);
+    let lines: Vec<&str> = laid.lines.iter().map(|l| l.text.as_str()).collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("On May 5, 1958, the Commission met in Lacus City.[1] The"))
+        .unwrap_or_else(|| panic!("no mark in {lines:#?}"));
+    assert!(
+        lines[at + 1]
+            .trim_start()
+            .starts_with("[1] No record of the meeting"),
+        "{lines:#?}"
+    );
+    // The model's text has no mark.
+    assert!(!doc(&docs, "frus1958-60v99-d3").body[0].contains("[1]"));
+}
