@@ -22,6 +22,9 @@ use crate::query::BODY_ID;
 
 /// The Chicago notes-bibliography style bibliography entry for a document, on one line.
 pub fn citation(doc: &Document) -> String {
+    if let Some(frus) = frus_citation(doc) {
+        return frus;
+    }
     let (description, subject) = split_title(doc);
     let date = doc
         .date
@@ -59,6 +62,43 @@ pub fn citation(doc: &Document) -> String {
         .map(|s| terminate(s.trim()))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A FRUS document cited as the Office of the Historian asks: `Foreign Relations of the
+/// United States, 1955–1957, vol. VIII, South Asia, ed. … (Washington: Government Printing
+/// Office, 1987), doc. 116.` and its stable address. `None` for documents that are not from a
+/// FRUS volume (no history.state.gov `URL` field).
+pub fn frus_citation(doc: &Document) -> Option<String> {
+    let url = doc
+        .field("URL")
+        .filter(|u| u.starts_with("https://history.state.gov/historicaldocuments/"))?;
+    let record = |name: &str| {
+        doc.record_fields
+            .iter()
+            .find(|f| f.name.eq_ignore_ascii_case(name))
+            .map(|f| f.value.as_str())
+            .filter(|v| !v.is_empty())
+    };
+    let mut out = doc
+        .field("Volume")
+        .map(|v| {
+            v.replace(", Volume ", ", vol. ")
+                .replace(", Part ", ", pt. ")
+        })
+        .unwrap_or_else(|| "Foreign Relations of the United States".into());
+    if let Some(editor) = record("Editor") {
+        out.push_str(&format!(", ed. {editor}"));
+    }
+    if let Some(published) = record("Published") {
+        out.push_str(&format!(" ({published})"));
+    }
+    match doc.field("Document") {
+        Some(n) => out.push_str(&format!(", doc. {n}.")),
+        None => out.push('.'),
+    }
+    out.push(' ');
+    out.push_str(url);
+    Some(out)
 }
 
 /// A section as plain text for copying: its label before the first paragraph, paragraphs

@@ -1,7 +1,8 @@
 //! Loading documents from files and folders.
 //!
 //! Paths may be files or folders (walked recursively, in sorted order so that ids are stable).
-//! Archive pages are `.txt`; `.json` files are dossier's own export (one document or an array).
+//! Which files hold documents and how each is read is [`crate::formats`]' business: archive
+//! pages (`.txt`), dossier's own export (`.json`), FRUS TEI volumes (`.xml`, many per file).
 //! A file that cannot be read becomes a [`LoadProblem`] naming the path and the reason, and the
 //! other files still load. Files are only ever opened for reading.
 //!
@@ -20,8 +21,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::model::{Document, Section};
-use crate::parse::{clean::clean_text, parse_document};
+use crate::formats::{Format, Source};
+use crate::model::Document;
 
 pub use cache::{CacheStats, cache_dir};
 
@@ -183,18 +184,9 @@ fn walk_order(a: &Path, b: &Path) -> std::cmp::Ordering {
     rank(a.get(common)).cmp(&rank(b.get(common)))
 }
 
-/// `.txt` and `.json` files (any case). Read from the path's bytes: taking 100,000 names apart
-/// into components costs more than walking the folder.
+/// Files of the formats dossier reads (see [`crate::formats::EXTENSIONS`]).
 fn is_document_file(path: &Path) -> bool {
-    let bytes = path.as_os_str().as_encoded_bytes();
-    [&b".txt"[..], b".json"].iter().any(|ext| {
-        let Some(stem_end) = bytes.len().checked_sub(ext.len() + 1) else {
-            return false;
-        };
-        // A name that is only the extension (`.txt`) has none, as `Path::extension` says.
-        bytes[stem_end + 1..].eq_ignore_ascii_case(ext)
-            && bytes[stem_end] != std::path::MAIN_SEPARATOR as u8
-    })
+    crate::formats::is_document_path(path.as_os_str().as_encoded_bytes())
 }
 
 fn walk_reason(e: &walkdir::Error) -> String {
@@ -238,14 +230,18 @@ pub fn load_file(path: &Path) -> Result<Vec<Document>, String> {
     }
     let display = display_path(path);
     let stem = file_id(path);
-    let is_json = path
+    let extension = path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let mut docs = if is_json {
-        read_json(&text, &stem, &display)?
-    } else {
-        vec![parse_document(&text, &stem, &display)]
-    };
+        .map(|e| e.to_string_lossy())
+        .unwrap_or_default();
+    let format = Format::detect(&extension, &text)?;
+    let mut docs = format.read(
+        &text,
+        Source {
+            stem: &stem,
+            display: &display,
+        },
+    )?;
     if lossy {
         for doc in &mut docs {
             doc.problems
@@ -255,94 +251,8 @@ pub fn load_file(path: &Path) -> Result<Vec<Document>, String> {
     Ok(docs)
 }
 
-/// An export: a single document or an array of documents.
-fn read_json(text: &str, stem: &str, display: &str) -> Result<Vec<Document>, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
-    let many = value.is_array();
-    let docs: Vec<Document> = if many {
-        serde_json::from_value(value)
-    } else {
-        serde_json::from_value(value).map(|d| vec![d])
-    }
-    .map_err(|e| format!("not a dossier document: {e}"))?;
-    Ok(docs
-        .into_iter()
-        .enumerate()
-        .map(|(i, mut doc)| {
-            clean_document(&mut doc);
-            if !many || doc.id.is_empty() {
-                doc.id = if many {
-                    format!("{stem}-{}", i + 1)
-                } else {
-                    stem.to_string()
-                };
-            }
-            doc.path = display.to_string();
-            doc
-        })
-        .collect())
-}
-
 mod intern;
 pub use intern::Interner;
-
-/// A document read from JSON is as untrusted as a page: every string is cleaned.
-fn clean_document(doc: &mut Document) {
-    let clean = |s: &mut String| *s = clean_text(s);
-    let clean_opt = |s: &mut Option<String>| {
-        if let Some(s) = s {
-            *s = clean_text(s);
-        }
-    };
-    for s in [&mut doc.id, &mut doc.title] {
-        clean(s);
-    }
-    for s in [
-        &mut doc.date.text,
-        &mut doc.date.iso,
-        &mut doc.subject,
-        &mut doc.summary,
-        &mut doc.source,
-    ] {
-        clean_opt(s);
-    }
-    for s in [
-        &mut doc.kind,
-        &mut doc.classification,
-        &mut doc.precedence,
-        &mut doc.support,
-        &mut doc.rights,
-        &mut doc.funders,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        *s = clean_text(s).into();
-    }
-    for field in doc.fields.iter_mut().chain(doc.record_fields.iter_mut()) {
-        field.name = clean_text(&field.name).into();
-        clean(&mut field.value);
-    }
-    for s in doc
-        .references
-        .iter_mut()
-        .chain(doc.body.iter_mut())
-        .chain(doc.notes.iter_mut())
-        .chain(doc.problems.iter_mut())
-    {
-        clean(s);
-    }
-    let mut stack: Vec<&mut Section> = doc.sections.iter_mut().collect();
-    while let Some(section) = stack.pop() {
-        clean(&mut section.label);
-        clean(&mut section.id);
-        let heading = clean_text(&section.heading());
-        section.paragraphs.iter_mut().for_each(clean);
-        section.set_heading(heading);
-        stack.extend(section.children.iter_mut());
-    }
-}
 
 /// The id a file's document gets: its stem, with anything but letters, digits, `-`, `_`, `.`
 /// replaced, so that ids are easy to type.

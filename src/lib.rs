@@ -7,6 +7,7 @@ pub mod cite;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod formats;
 pub mod model;
 pub mod parse;
 pub mod query;

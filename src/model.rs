@@ -16,7 +16,9 @@ use std::sync::Arc;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+mod footnote;
 mod heading;
+pub use footnote::{GlossaryEntry, Note, NoteAnchor};
 pub use heading::{heading_in, heading_of};
 
 /// One archival document: a cable, memorandum, letter, minutes, report …
@@ -56,7 +58,19 @@ pub struct Document {
     pub body: Vec<String>,
     pub sections: Vec<Section>,
     /// Text outside the body that fits no other part (kept so that nothing is lost).
+    /// Exported as `extra`: the export's `notes` are the footnotes.
+    #[serde(rename = "extra")]
     pub notes: Vec<String>,
+    /// Footnotes (a FRUS volume's `note`s), in the order they stand. Exported as `notes`; an
+    /// old export's `notes` (plain strings) read back as marks-less notes, which the JSON
+    /// reader returns to [`Document::notes`].
+    #[serde(
+        rename = "notes",
+        deserialize_with = "crate::model::footnote::read_notes"
+    )]
+    pub footnotes: Vec<Note>,
+    /// The persons and terms of the volume's glossary that the document mentions, by name.
+    pub glossary: Vec<GlossaryEntry>,
     /// Parse problems: never fatal, shown by `dossier check` and the TUI.
     pub problems: Vec<String>,
 }

@@ -28,7 +28,7 @@ use crate::model::{Document, Field, Section};
 
 const MAGIC: &[u8; 8] = b"DOSSIERC";
 /// Bumped whenever the layout below changes.
-const FORMAT_VERSION: u32 = 3;
+const FORMAT_VERSION: u32 = 4;
 /// Files changed more recently than this are not cached (see the module note).
 const RACY: Duration = Duration::from_secs(2);
 /// The trailer: table offset, table length, table checksum, magic.
@@ -560,6 +560,11 @@ fn fingerprint() -> Option<u64> {
         fields: vec![Field::default()],
         record_fields: vec![Field::default()],
         sections: vec![section],
+        footnotes: vec![crate::model::Note {
+            anchor: Some(crate::model::NoteAnchor::default()),
+            ..Default::default()
+        }],
+        glossary: vec![crate::model::GlossaryEntry::default()],
         ..Document::default()
     };
     let mut schema = serde_json::to_vec(&probe).ok()?;

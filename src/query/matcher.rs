@@ -621,6 +621,11 @@ fn field_matches(filter: &FieldFilter, atom: &Atom, doc: &Document) -> bool {
             .iso
             .as_deref()
             .is_some_and(|iso| iso.starts_with(&atom.text)),
+        FieldFilter::Person => doc
+            .glossary
+            .iter()
+            .filter(|g| g.kind == "person")
+            .any(|g| contains(&g.name, atom)),
     }
 }
 

@@ -3,7 +3,8 @@
 //! Space-separated terms are ANDed; `a | b` is an OR of alternatives; fzf's extended syntax
 //! (`'exact`, `^prefix`, `suffix$`, `!not`); smart case (a term with an upper-case letter is
 //! case-sensitive, in any script); field terms `from:`, `to:`, `class:`, `year:1984`,
-//! `year:1950..1962`, `date:1984-03`, `field:NAME=value`. A `\ ` keeps a space inside a term.
+//! `year:1950..1962`, `date:1984-03`, `field:NAME=value`, `person:kissinger` (a tagged person of a
+//! FRUS document). A `\ ` keeps a space inside a term.
 
 /// A parsed query: every term must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -53,6 +54,8 @@ pub enum FieldFilter {
     Years(i32, i32),
     /// A prefix of the ISO date (`1984-03`).
     DatePrefix,
+    /// A person of the document's glossary (a FRUS volume's tagged mentions) by name.
+    Person,
 }
 
 impl Query {
@@ -161,6 +164,7 @@ fn field_atom(word: &str, negated: bool) -> Option<Atom> {
             (FieldFilter::Named(capitalize(key)), value.to_string())
         }
         "class" | "classification" => (FieldFilter::Classification, value.to_string()),
+        "person" => (FieldFilter::Person, value.to_string()),
         "year" => {
             let (from, to) = year_range(value)?;
             (FieldFilter::Years(from, to), value.to_string())

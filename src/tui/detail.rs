@@ -7,7 +7,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::wrap::wrap;
 use crate::cli::metadata;
-use crate::model::{Document, Section};
+use crate::model::{Document, Note, Section};
+use crate::query::BODY_ID;
 use crate::query::fold::fold;
 
 /// What a line shows, for styling.
@@ -46,6 +47,8 @@ pub struct DetailText {
 struct Builder {
     width: usize,
     text: DetailText,
+    /// Notes already shown under their paragraph (by address).
+    shown: Vec<*const Note>,
 }
 
 impl Builder {
@@ -127,7 +130,13 @@ impl Builder {
         }
     }
 
-    fn section(&mut self, section: &Section, depth: usize, next_passage: &mut usize) {
+    fn section(
+        &mut self,
+        section: &Section,
+        depth: usize,
+        next_passage: &mut usize,
+        notes: &[Note],
+    ) {
         let passage = *next_passage;
         *next_passage += 1;
         self.text.anchors.push(self.text.lines.len());
@@ -135,19 +144,63 @@ impl Builder {
         for (i, paragraph) in section.paragraphs.iter().enumerate() {
             let label = if i == 0 { section.label.as_str() } else { "" };
             let extra = if i == 0 { 0 } else { section.label.width() + 1 };
-            self.paragraph(
-                indent + extra,
-                label,
-                paragraph,
-                LineKind::Text,
-                Some(passage),
-            );
+            let (text, below) = with_marks(notes, &section.id, i, paragraph);
+            self.paragraph(indent + extra, label, &text, LineKind::Text, Some(passage));
+            self.notes_below(indent + section.label.width() + 1, &below, Some(passage));
             self.blank();
         }
         for child in &section.children {
-            self.section(child, depth + 1, next_passage);
+            self.section(child, depth + 1, next_passage, notes);
         }
     }
+
+    /// The notes of a paragraph, each under it with its mark.
+    fn notes_below(&mut self, indent: usize, notes: &[&Note], passage: Option<usize>) {
+        for note in notes {
+            self.shown.push(*note as *const Note);
+            let mark = format!("[{}]", note.n);
+            self.paragraph(
+                indent + 2,
+                &mark,
+                &note.text.replace("\n\n", " "),
+                LineKind::Faint,
+                passage,
+            );
+        }
+    }
+}
+
+/// A paragraph's text with the marks of its notes put back where they stood (`[2]`), and
+/// those notes. The marks are shown only: the model's text has none.
+fn with_marks<'n>(
+    notes: &'n [Note],
+    passage: &str,
+    paragraph: usize,
+    text: &str,
+) -> (String, Vec<&'n Note>) {
+    let mut here: Vec<(usize, &Note)> = notes
+        .iter()
+        .filter_map(|n| {
+            let a = n.anchor.as_ref()?;
+            (a.passage == passage && a.paragraph == paragraph).then_some((a.offset, n))
+        })
+        .collect();
+    if here.is_empty() {
+        return (text.to_string(), Vec::new());
+    }
+    here.sort_by_key(|(at, _)| *at);
+    let mut out = String::with_capacity(text.len() + 4 * here.len());
+    let mut marks = here.iter().peekable();
+    for (i, ch) in text.chars().enumerate() {
+        while let Some((_, note)) = marks.next_if(|(at, _)| *at == i) {
+            out.push_str(&format!("[{}]", note.n));
+        }
+        out.push(ch);
+    }
+    for (_, note) in marks {
+        out.push_str(&format!("[{}]", note.n));
+    }
+    (out, here.into_iter().map(|(_, n)| n).collect())
 }
 
 /// Lays a document out for a pane `width` columns wide.
@@ -155,8 +208,15 @@ pub fn layout_document(doc: &Document, width: usize) -> DetailText {
     let mut b = Builder {
         width: width.max(10),
         text: DetailText::default(),
+        shown: Vec::new(),
     };
-    b.paragraph(0, "", &doc.title, LineKind::Title, None);
+    let (title, title_notes) = with_marks(
+        &doc.footnotes,
+        crate::formats::tei::TITLE_PASSAGE,
+        0,
+        &doc.title,
+    );
+    b.paragraph(0, "", &title, LineKind::Title, None);
     b.blank();
     let mut rows = metadata(doc);
     for (name, value) in [("Summary", &doc.summary), ("Source", &doc.source)] {
@@ -174,19 +234,39 @@ pub fn layout_document(doc: &Document, width: usize) -> DetailText {
     for (name, value) in &rows {
         b.meta(name, value, name_width);
     }
+    // The source note is a metadata row already; other notes of the heading follow the rows.
+    let title_notes: Vec<&Note> = title_notes
+        .into_iter()
+        .filter(|n| doc.source.as_deref() != Some(n.text.as_str()))
+        .collect();
+    b.notes_below(0, &title_notes, None);
     b.push("─".repeat(b.width.min(60)), LineKind::Rule, 0, None);
     b.blank();
     let mut next_passage = 0;
     if !doc.body.is_empty() {
         b.text.anchors.push(b.text.lines.len());
-        for paragraph in &doc.body {
-            b.paragraph(0, "", paragraph, LineKind::Text, Some(0));
+        for (i, paragraph) in doc.body.iter().enumerate() {
+            let (text, below) = with_marks(&doc.footnotes, BODY_ID, i, paragraph);
+            b.paragraph(0, "", &text, LineKind::Text, Some(0));
+            b.notes_below(0, &below, Some(0));
             b.blank();
         }
         next_passage = 1;
     }
     for section in &doc.sections {
-        b.section(section, 0, &mut next_passage);
+        b.section(section, 0, &mut next_passage, &doc.footnotes);
+    }
+    // Notes whose paragraph is not shown (a participants list, an empty paragraph).
+    let unplaced: Vec<&Note> = doc
+        .footnotes
+        .iter()
+        .filter(|n| !b.shown.contains(&(*n as *const Note)))
+        .filter(|n| doc.source.as_deref() != Some(n.text.as_str()))
+        .collect();
+    if !unplaced.is_empty() {
+        b.push("Footnotes".into(), LineKind::Heading, 0, None);
+        b.notes_below(0, &unplaced, None);
+        b.blank();
     }
     if !doc.notes.is_empty() {
         b.push("Notes".into(), LineKind::Heading, 0, None);
