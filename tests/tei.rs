@@ -729,3 +729,52 @@ fn the_detail_pane_shows_marks_where_notes_stood_and_the_notes_below() {
     // The model's text has no mark.
     assert!(!doc(&docs, "frus1958-60v99-d3").body[0].contains("[1]"));
 }
+
+#[test]
+fn a_folder_of_volumes_caches_like_pages_one_file_many_documents() {
+    let folder = tempfile::tempdir().expect("dir");
+    let cache = tempfile::tempdir().expect("cache");
+    for name in ["frus1958-60v99.xml", "frus1893Ruritania.xml"] {
+        let path = folder.path().join(name);
+        std::fs::copy(fixture(name), &path).expect("copy");
+        // Older than the cache's two-second window for files still being written.
+        let past = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(past))
+            .expect("mtime");
+    }
+    let options = LoadOptions {
+        cache_dir: Some(cache.path().to_path_buf()),
+        cache_min_files: 1,
+    };
+    let paths = [folder.path().to_path_buf()];
+    let (first, stats) = load_with(&paths, &options);
+    assert_eq!(first.documents.len(), 8);
+    assert!(stats.written && stats.misses == 2, "{stats:?}");
+    let (again, stats) = load_with(&paths, &options);
+    assert_eq!(stats.hits, 2, "{stats:?}");
+    assert_eq!(again.documents, first.documents);
+    // A changed volume is read again; the other still comes from the cache.
+    let changed = folder.path().join("frus1893Ruritania.xml");
+    let text = std::fs::read_to_string(&changed).expect("read");
+    std::fs::write(
+        &changed,
+        text.replace("Report on the commission", "Report at once"),
+    )
+    .expect("write");
+    let past = std::time::SystemTime::now() - std::time::Duration::from_secs(30);
+    std::fs::File::options()
+        .write(true)
+        .open(&changed)
+        .and_then(|f| f.set_modified(past))
+        .expect("mtime");
+    let (third, stats) = load_with(&paths, &options);
+    assert_eq!((stats.hits, stats.misses), (1, 1), "{stats:?}");
+    let d2 = doc(&third.documents, "frus1893Ruritania-d2");
+    assert_eq!(
+        d2.body.last().map(String::as_str),
+        Some("Report at once by mail.")
+    );
+}

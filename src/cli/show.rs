@@ -94,7 +94,13 @@ fn write_document(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     for section in &doc.sections {
         write_section(out, section, 0)?;
     }
+    let footnotes: Vec<String> = doc
+        .footnotes
+        .iter()
+        .map(|n| format!("[{}] {}", n.n, n.text))
+        .collect();
     for (title, text) in [
+        ("Footnotes", footnotes.join("\n\n")),
         ("Notes", doc.notes.join("\n\n")),
         ("Source", doc.source.clone().unwrap_or_default()),
         (

@@ -58,7 +58,24 @@ fn is_content_change(event: &notify::Event) -> bool {
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
-        ext == "txt" || ext == "json" || p.extension().is_none()
+        crate::formats::EXTENSIONS.contains(&ext.as_str()) || p.extension().is_none()
     });
     relevant_kind && relevant_path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_changed_volume_is_a_content_change_and_other_files_are_not() {
+        let event = |path: &str| {
+            notify::Event::new(EventKind::Modify(notify::event::ModifyKind::Any))
+                .add_path(PathBuf::from(path))
+        };
+        for path in ["a/frus1955-57v08.xml", "b.txt", "c.JSON", "folder"] {
+            assert!(is_content_change(&event(path)), "{path}");
+        }
+        assert!(!is_content_change(&event("a/frus.xml.swp")));
+    }
 }

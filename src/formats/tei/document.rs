@@ -495,9 +495,6 @@ impl Builder {
             }),
         );
         self.doc.fields = out;
-        if let Some(subject) = self.doc.field("Subject") {
-            self.doc.subject = Some(subject.to_string());
-        }
         let mut record = Vec::new();
         if !volume.editors.is_empty() {
             record.push(Field::new("Editor", volume.editors.join(" and ")));
