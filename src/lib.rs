@@ -3,6 +3,7 @@
 //! Data flows one way: [`parse`] turns an archive page into a [`model::Document`], [`corpus`]
 //! loads files and folders, [`query`] matches and ranks, [`cli`] prints, and [`tui`] browses.
 
+pub mod citation;
 pub mod cite;
 pub mod cli;
 pub mod config;

@@ -76,12 +76,22 @@ enum Command {
     Export { paths: Vec<PathBuf> },
     /// Report every file's problems; exit 1 when some file could not be loaded.
     Check { paths: Vec<PathBuf> },
-    /// A document's citation (Chicago notes-bibliography style bibliography entry).
+    /// A document's citation in a style, or its record as CSL-JSON, BibTeX or RIS.
     Cite {
         /// Print the citation (the only thing the command line does; the browser's `c`
         /// copies it to the clipboard instead).
-        #[arg(long)]
+        #[arg(long, hide = true)]
         print: bool,
+        /// chicago-notes (the default, or `citation_style` in config.toml),
+        /// chicago-author-date, mla, apa or turabian.
+        #[arg(long)]
+        style: Option<crate::citation::Style>,
+        /// `text` (the citation in the style), `csl-json` (an array), `bibtex` or `ris`.
+        #[arg(long, value_enum, default_value_t = crate::citation::RecordFormat::Text)]
+        format: crate::citation::RecordFormat,
+        /// Cite this section (an id such as `2.1.b`) as the pinpoint: `para. 2.1.b`.
+        #[arg(long)]
+        section: Option<String>,
         /// The document's id, as `dossier list` prints it.
         doc_id: String,
         paths: Vec<PathBuf>,
@@ -190,11 +200,19 @@ fn run(cli: Cli) -> io::Result<Outcome> {
         }
         Command::Cite {
             print: _,
+            style,
+            format,
+            section,
             doc_id,
             paths,
         } => {
             let corpus = load(&paths);
-            cite::run(out, &corpus, &doc_id)?
+            let request = cite::Request {
+                style: style.unwrap_or_else(configured_style),
+                format,
+                section: section.as_deref(),
+            };
+            cite::run(out, &corpus, &doc_id, &request)?
         }
         Command::Config { default, path: _ } => shell::config(out, default)?,
         Command::Completions { shell } => shell::completions(out, shell)?,
@@ -202,6 +220,11 @@ fn run(cli: Cli) -> io::Result<Outcome> {
     };
     out.flush()?;
     Ok(outcome)
+}
+
+/// The citation style of the configuration file (its warnings are the browser's to show).
+fn configured_style() -> crate::citation::Style {
+    crate::config::load().0.citation_style
 }
 
 fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {

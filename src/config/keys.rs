@@ -49,7 +49,16 @@ pub const ACTIONS: &[ActionKey] = &[
     action("bookmark", "m", "bookmark the current section"),
     action("bookmarks", "'", "the bookmark list"),
     action("copy_section", "y", "copy the section's text"),
-    action("copy_citation", "c", "copy a citation of the document"),
+    action(
+        "copy_citation",
+        "c",
+        "copy a citation of the section being read",
+    ),
+    action(
+        "copy_document_citation",
+        "C",
+        "copy a citation of the whole document",
+    ),
     action("timeline", "t", "documents per year"),
     action("open_pager", "o", "open the file in $PAGER"),
     action("open_editor", "e", "open the file in $EDITOR"),

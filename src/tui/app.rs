@@ -100,8 +100,10 @@ pub enum Action {
     },
     /// `y`: the selected section's text, with its label, to the clipboard.
     CopySection,
-    /// `c`: a citation of the document to the clipboard.
+    /// `c`: a citation pinpointing the section being read, to the clipboard.
     CopyCitation,
+    /// `C`: the bibliography entry of the whole document, to the clipboard.
+    CopyDocumentCitation,
     /// `o`: the document's file in the pager.
     OpenPager,
     /// `e`: the document's file in the editor.
@@ -377,7 +379,8 @@ impl App {
             Action::PrevMatch => self.jump_match(-1),
             Action::Cancel => self.clear_focused(),
             Action::CopySection => self.copy_section(),
-            Action::CopyCitation => self.copy_citation(),
+            Action::CopyCitation => self.copy_citation(true),
+            Action::CopyDocumentCitation => self.copy_citation(false),
             Action::OpenPager => self.open_file(false),
             Action::OpenEditor => self.open_file(true),
             Action::ToggleTimeline => self.open_timeline(),

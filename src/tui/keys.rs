@@ -121,6 +121,7 @@ fn configured_action(name: &str) -> Option<Action> {
         "bookmarks" => Action::ShowBookmarks,
         "copy_section" => Action::CopySection,
         "copy_citation" => Action::CopyCitation,
+        "copy_document_citation" => Action::CopyDocumentCitation,
         "timeline" => Action::ToggleTimeline,
         "open_pager" => Action::OpenPager,
         "open_editor" => Action::OpenEditor,
