@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod model;
+pub mod notebook;
 pub mod parse;
 pub mod query;
 pub mod state;

@@ -56,6 +56,26 @@ pub struct Resume {
 pub struct State {
     pub bookmarks: Vec<Bookmark>,
     pub resume: Option<Resume>,
+    /// The reader's tags: document id → tag names.
+    pub tags: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+}
+
+impl State {
+    /// The tags of a document, sorted.
+    pub fn tags_of(&self, doc_id: &str) -> Vec<String> {
+        self.tags
+            .get(doc_id)
+            .map(|t| t.iter().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// The ids of the documents with a tag.
+    pub fn documents_tagged<'a>(&'a self, tag: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.tags
+            .iter()
+            .filter(move |(_, tags)| tags.contains(tag))
+            .map(|(id, _)| id.as_str())
+    }
 }
 
 /// The file's layout: the state with a format version, so that a later dossier can tell.
@@ -419,6 +439,7 @@ mod tests {
                 created: "2024-01-01T00:00:00Z".into(),
             }],
             resume: None,
+            ..State::default()
         }
     }
 

@@ -6,6 +6,7 @@ mod check;
 mod cite;
 mod export;
 mod list;
+mod notes;
 mod search;
 mod shell;
 mod show;
@@ -96,6 +97,20 @@ enum Command {
         doc_id: String,
         paths: Vec<PathBuf>,
     },
+    /// The reader's notes: bookmarks and tags.
+    Notes {
+        #[command(subcommand)]
+        command: NotesCommand,
+    },
+    /// Open the browser at a `dossier://<doc-id>#<section-id>` link (from a notebook).
+    Open {
+        /// Print the place, its citation and the passage instead of browsing.
+        #[arg(long)]
+        print: bool,
+        /// `dossier://<doc-id>` or `dossier://<doc-id>#<section-id>`.
+        link: String,
+        paths: Vec<PathBuf>,
+    },
     /// The configuration file: print the commented default, or where it is read from.
     #[command(group(ArgGroup::new("what").required(true).args(["default", "path"])))]
     Config {
@@ -113,6 +128,24 @@ enum Command {
     },
     /// The man page (roff), on stdout: `dossier man > dossier.1`.
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+enum NotesCommand {
+    /// Every bookmarked or tagged document: a Markdown notebook, or records (CSL-JSON,
+    /// BibTeX, RIS); exit 1 when there is nothing to export.
+    Export {
+        /// `markdown` (citations, quoted passages, notes, links), `csl-json`, `bibtex`, `ris`.
+        #[arg(long, value_enum, default_value_t = notes::NotebookFormat::Markdown)]
+        format: notes::NotebookFormat,
+        /// Only the documents with this tag.
+        #[arg(long)]
+        tag: Option<String>,
+        /// The citation style of the notebook (default: `citation_style` in config.toml).
+        #[arg(long)]
+        style: Option<crate::citation::Style>,
+        paths: Vec<PathBuf>,
+    },
 }
 
 /// Outcome of a command, mapped to the process exit code.
@@ -158,13 +191,11 @@ fn run(cli: Cli) -> io::Result<Outcome> {
     // The browser writes to the terminal itself (and from its signal thread): stdout is
     // locked only for the scripting commands.
     let Some(command) = cli.command else {
-        let options = crate::tui::Options {
-            mouse: !cli.no_mouse && std::env::var_os("DOSSIER_NO_MOUSE").is_none(),
-            color: crate::config::color_enabled(cli.color, io::stdout().is_terminal()),
-        };
+        let options = browser_options(cli.no_mouse, cli.color);
         return crate::tui::run(&default_paths(cli.paths), options);
     };
-    let out = &mut io::BufWriter::new(io::stdout().lock());
+    let mut buffered = io::BufWriter::new(io::stdout().lock());
+    let out = &mut buffered;
     let outcome = match command {
         Command::List { json, paths } => {
             let corpus = load(&paths);
@@ -214,12 +245,62 @@ fn run(cli: Cli) -> io::Result<Outcome> {
             };
             cite::run(out, &corpus, &doc_id, &request)?
         }
+        Command::Notes {
+            command:
+                NotesCommand::Export {
+                    format,
+                    tag,
+                    style,
+                    paths,
+                },
+        } => {
+            let corpus = load(&paths);
+            let style = style.unwrap_or_else(configured_style);
+            notes::export(
+                out,
+                &corpus,
+                &default_paths(paths),
+                format,
+                tag.as_deref(),
+                style,
+            )?
+        }
+        Command::Open { print, link, paths } => {
+            let corpus = load(&paths);
+            if print {
+                notes::print_link(out, &corpus, &link, configured_style())?
+            } else {
+                match notes::resolve(&corpus, &link) {
+                    Ok(link) => {
+                        // The browser writes to the terminal itself: stdout is not held.
+                        drop(buffered);
+                        let options = crate::tui::Options {
+                            open: Some(link),
+                            ..browser_options(cli.no_mouse, cli.color)
+                        };
+                        return crate::tui::run(&default_paths(paths), options);
+                    }
+                    Err(e) => {
+                        eprintln!("dossier: {e}");
+                        Outcome::Failure
+                    }
+                }
+            }
+        }
         Command::Config { default, path: _ } => shell::config(out, default)?,
         Command::Completions { shell } => shell::completions(out, shell)?,
         Command::Man => shell::man(out)?,
     };
     out.flush()?;
     Ok(outcome)
+}
+
+fn browser_options(no_mouse: bool, color: ColorChoice) -> crate::tui::Options {
+    crate::tui::Options {
+        mouse: !no_mouse && std::env::var_os("DOSSIER_NO_MOUSE").is_none(),
+        color: crate::config::color_enabled(color, io::stdout().is_terminal()),
+        open: None,
+    }
 }
 
 /// The citation style of the configuration file (its warnings are the browser's to show).

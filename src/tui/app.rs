@@ -207,6 +207,8 @@ pub struct App {
     /// The documents-per-year strip, when shown.
     pub timeline: Option<Timeline>,
     pub bookmarks: Vec<crate::state::Bookmark>,
+    /// The reader's tags (document id → names), kept in the state file.
+    pub tags: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
     /// The bookmark list: indices into `bookmarks`.
     pub bookmark_list: ListView,
     /// The note of the bookmark being made.
@@ -251,6 +253,7 @@ impl App {
             effects: Vec::new(),
             timeline: None,
             bookmarks: Vec::new(),
+            tags: Default::default(),
             bookmark_list: ListView::default(),
             note: String::new(),
             config: crate::config::Config::default(),

@@ -42,12 +42,20 @@ const RELOAD_SETTLE: Duration = Duration::from_millis(150);
 
 /// Loads the corpus and runs the browser until the user quits.
 /// What the command line decided for the browser.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Mouse reporting, unless `--no-mouse` (the configuration can turn it off too).
     pub mouse: bool,
     /// Colours, as `--color` and `NO_COLOR` resolve.
     pub color: bool,
+    /// Where to open (`dossier open dossier://doc#section`) instead of where the reader left.
+    pub open: Option<crate::notebook::Link>,
+}
+
+/// How the event loop starts: mouse reporting, and a place to open.
+struct Start {
+    mouse: bool,
+    open: Option<crate::notebook::Link>,
 }
 
 pub fn run(paths: &[PathBuf], options: Options) -> io::Result<Outcome> {
@@ -96,7 +104,11 @@ pub fn run(paths: &[PathBuf], options: Options) -> io::Result<Outcome> {
     watch_signals(mouse)?;
     enter(mouse);
     let mut loader = (!loader.is_finished()).then_some(loader);
-    let result = event_loop(&mut terminal, paths, app, &mut loader, &theme, mouse);
+    let start = Start {
+        mouse,
+        open: options.open,
+    };
+    let result = event_loop(&mut terminal, paths, app, &mut loader, &theme, start);
     leave(mouse);
     if let Some(loader) = loader {
         // Quit while loading: the cache keeps what was read, if that is quick.
@@ -235,8 +247,9 @@ fn event_loop(
     mut app: App,
     loader: &mut Option<Loader>,
     theme: &Theme,
-    mouse: bool,
+    start: Start,
 ) -> io::Result<()> {
+    let mouse = start.mouse;
     let size = terminal.size()?;
     app.update(app::Action::Resize(size.width, size.height));
     let watch = watch::Watch::new(paths);
@@ -248,6 +261,9 @@ fn event_loop(
     };
     let (state, warning) = crate::state::load(&session.corpus_key);
     app.restore(state);
+    if let Some(link) = start.open {
+        app.open_link(&link);
+    }
     if let Some(warning) = warning {
         app.message = Some(warning);
     }
