@@ -10,6 +10,10 @@
 //! A file that does not parse is set aside (renamed to `*.corrupt-<unix seconds>`) with a
 //! warning rather than overwritten by the next save.
 //!
+//! Several sessions may have the same corpus open: each saves with [`save_merged`], which
+//! applies what that session added and removed since it loaded onto what is on disk, so no
+//! session loses another's bookmarks or tags.
+//!
 //! Only [`load`], [`save`] and [`state_dir`] read the environment; [`load_from`] and
 //! [`save_to`] take the folder.
 
@@ -322,6 +326,77 @@ fn set_aside(path: &Path) -> io::Result<PathBuf> {
         }
     }
     Err(io::Error::other("too many corrupt state files"))
+}
+
+/// Merges one session's changes into the state another session may have saved meanwhile:
+/// the bookmarks and tags this session added since `previous` (what it loaded or last saved)
+/// are added to `theirs`, those it removed are removed, and what other sessions added is
+/// kept. The reading position is this session's.
+pub fn merge(previous: &State, mine: &State, mut theirs: State) -> State {
+    let removed: Vec<&Bookmark> = previous
+        .bookmarks
+        .iter()
+        .filter(|b| !mine.bookmarks.contains(b))
+        .collect();
+    theirs.bookmarks.retain(|b| !removed.contains(&b));
+    for added in mine
+        .bookmarks
+        .iter()
+        .filter(|b| !previous.bookmarks.contains(b))
+    {
+        if !theirs.bookmarks.contains(added) {
+            theirs.bookmarks.push(added.clone());
+        }
+    }
+    let pairs = |state: &State| -> std::collections::BTreeSet<(String, String)> {
+        state
+            .tags
+            .iter()
+            .flat_map(|(id, tags)| tags.iter().map(move |t| (id.clone(), t.clone())))
+            .collect()
+    };
+    let (before, now) = (pairs(previous), pairs(mine));
+    for (id, tag) in before.difference(&now) {
+        if let Some(tags) = theirs.tags.get_mut(id) {
+            tags.remove(tag);
+        }
+    }
+    for (id, tag) in now.difference(&before) {
+        theirs
+            .tags
+            .entry(id.clone())
+            .or_default()
+            .insert(tag.clone());
+    }
+    theirs.tags.retain(|_, tags| !tags.is_empty());
+    theirs.resume = mine.resume.clone();
+    theirs
+}
+
+/// [`save_to`] after merging with what is on disk now (see [`merge`]); returns what was
+/// written. A state file that cannot be read is not merged with (and is set aside by
+/// [`load_from`] as usual).
+pub fn save_merged_to(
+    dir: &Path,
+    corpus_key: &str,
+    previous: &State,
+    mine: &State,
+) -> io::Result<State> {
+    let (theirs, _) = load_from(dir, corpus_key);
+    let merged = merge(previous, mine, theirs);
+    save_to(dir, corpus_key, &merged)?;
+    Ok(merged)
+}
+
+/// [`save_merged_to`] in the state folder.
+pub fn save_merged(corpus_key: &str, previous: &State, mine: &State) -> io::Result<State> {
+    let dir = state_dir().ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::NotFound,
+            "no state folder: neither XDG_STATE_HOME nor HOME is set",
+        )
+    })?;
+    save_merged_to(&dir, corpus_key, previous, mine)
 }
 
 /// Saves the state of a corpus, atomically (see the module's note).

@@ -48,6 +48,7 @@ pub const ACTIONS: &[ActionKey] = &[
     action("palette", "ctrl-p", "jump palette"),
     action("bookmark", "m", "bookmark the current section"),
     action("bookmarks", "'", "the bookmark list"),
+    action("tag", "T", "tag the document (Tab completes)"),
     action("copy_section", "y", "copy the section's text"),
     action(
         "copy_citation",

@@ -621,6 +621,7 @@ fn field_matches(filter: &FieldFilter, atom: &Atom, doc: &Document) -> bool {
             .iso
             .as_deref()
             .is_some_and(|iso| iso.starts_with(&atom.text)),
+        FieldFilter::Tagged(ids) => ids.contains(&doc.id),
     }
 }
 

@@ -17,6 +17,7 @@ pub use palette::KEY_BUDGET;
 mod pointer;
 mod reading;
 mod reload;
+pub(crate) mod tags;
 
 use super::detail::DetailText;
 use super::effects::Effect;
@@ -54,6 +55,8 @@ pub enum Input {
     Note,
     /// The filter of the bookmark list.
     BookmarkFilter,
+    /// The tags of the current document.
+    Tags,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +117,8 @@ pub enum Action {
     Bookmark,
     /// `'`: the bookmark list.
     ShowBookmarks,
+    /// `T`: tag the current document.
+    Tag,
     /// `d` in the bookmark list.
     Delete,
     Click {
@@ -319,6 +324,7 @@ impl App {
             _ if self.overlay == Overlay::Timeline => self.timeline_action(action),
             _ if self.overlay == Overlay::Bookmarks => self.bookmarks_action(action),
             _ if self.input == Input::Note => self.note_action(action),
+            _ if self.input == Input::Tags => self.tags_action(action),
             _ if self.overlay == Overlay::Problems => self.problems_action(action),
             _ if self.overlay == Overlay::Help => self.overlay = Overlay::None,
             _ if self.input != Input::None => self.input_action(action),
@@ -389,6 +395,7 @@ impl App {
             Action::ToggleTimeline => self.open_timeline(),
             Action::Bookmark => self.start_bookmark(),
             Action::ShowBookmarks => self.open_bookmarks(),
+            Action::Tag => self.start_tagging(),
             _ => {}
         }
     }
@@ -469,7 +476,9 @@ impl App {
             Input::Filter(Pane::Documents) => self.documents.filter.clone(),
             Input::Filter(_) => self.sections.filter.clone(),
             Input::Search => self.detail.search.clone(),
-            Input::Palette | Input::None | Input::Note | Input::BookmarkFilter => return,
+            Input::Palette | Input::None | Input::Note | Input::Tags | Input::BookmarkFilter => {
+                return;
+            }
         };
         match action {
             Action::Type(c) => text.push(c),
@@ -505,6 +514,9 @@ impl App {
     pub(super) fn set_documents_filter(&mut self, filter: String) {
         let keep = self.documents.current();
         self.documents.query = parse_query(&filter);
+        self.documents
+            .query
+            .resolve_tags(|name| crate::tui::app::tags::tagged(&self.tags, name));
         self.documents.filter = filter;
         let query = &self.documents.query;
         self.documents.items = if query.is_empty() {

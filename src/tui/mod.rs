@@ -166,6 +166,18 @@ fn watch_signals(mouse: bool) -> io::Result<()> {
 struct Session {
     mouse: bool,
     corpus_key: String,
+    /// The bookmarks and tags as this session last loaded or saved them: what it changed
+    /// since is merged into what other sessions saved ([`crate::state::merge`]).
+    previous: std::cell::RefCell<crate::state::State>,
+}
+
+impl Session {
+    fn save(&self, app: &App) -> io::Result<()> {
+        let mine = app.saved_state();
+        crate::state::save_merged(&self.corpus_key, &self.previous.borrow(), &mine)?;
+        *self.previous.borrow_mut() = mine;
+        Ok(())
+    }
 }
 
 fn describe(effect: &Effect) -> &'static str {
@@ -187,7 +199,7 @@ fn carry_out(
 ) -> io::Result<()> {
     let mouse = session.mouse;
     match effect {
-        Effect::SaveState => crate::state::save(&session.corpus_key, &app.saved_state()),
+        Effect::SaveState => session.save(app),
         Effect::Copy(text) => effects::write_osc52(&mut io::stdout(), text),
         Effect::Page(path) | Effect::Edit(path) => {
             let mut command = match effect {
@@ -255,11 +267,13 @@ fn event_loop(
     let watch = watch::Watch::new(paths);
     // Lets the end-to-end tests check that a panic gives the terminal back.
     let panic_key = std::env::var_os("DOSSIER_TEST_PANIC_KEY").is_some();
+    let corpus_key = crate::state::corpus_key(paths);
+    let (state, warning) = crate::state::load(&corpus_key);
     let session = Session {
         mouse,
-        corpus_key: crate::state::corpus_key(paths),
+        corpus_key,
+        previous: std::cell::RefCell::new(state.clone()),
     };
-    let (state, warning) = crate::state::load(&session.corpus_key);
     app.restore(state);
     if let Some(link) = start.open {
         app.open_link(&link);
@@ -329,7 +343,7 @@ fn event_loop(
         }
         if app.quit {
             // The reading position is remembered for next time; failing that is not fatal.
-            if let Err(e) = crate::state::save(&session.corpus_key, &app.saved_state()) {
+            if let Err(e) = session.save(&app) {
                 leave(mouse);
                 eprintln!("dossier: could not save the reading position: {e}");
             }
