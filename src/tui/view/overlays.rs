@@ -28,7 +28,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("y", "copy the section (with its label) to the clipboard"),
     ("c", "copy a citation of the section being read"),
     ("C", "copy a citation of the whole document"),
-    ("T", "tag the document (Tab completes); tag:NAME filters"),
+    ("T", "tag the document (Tab completes; tag:NAME filters)"),
     ("t", "timeline: documents per year; Enter filters"),
     ("o e", "open the file in $PAGER / $EDITOR (read-only)"),
     ("m", "bookmark the section (with a note)"),
