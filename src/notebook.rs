@@ -63,6 +63,7 @@ pub fn marked_documents<'a>(
             .bookmarks
             .iter()
             .map(|b| b.doc_id.as_str())
+            .chain(state.highlights.iter().map(|h| h.doc_id.as_str()))
             .chain(state.tags.keys().map(String::as_str))
             .collect(),
     };
@@ -72,7 +73,8 @@ pub fn marked_documents<'a>(
 }
 
 /// The notebook in Markdown: per document, a heading, its tags, its citation, then each
-/// bookmark as a quoted passage (label and text) with its note and link.
+/// bookmark as a quoted passage (label and text) with its note and link, then each highlight
+/// (its quote, note and link, found again by its quote).
 pub fn markdown(docs: &[&Document], state: &State, style: Style) -> String {
     let mut out = String::from("# dossier notebook\n");
     for doc in docs {
@@ -118,6 +120,27 @@ pub fn markdown(docs: &[&Document], state: &State, style: Style) -> String {
             let pinpoint = cite(doc, style, Some(&bookmark.section)).citation;
             let _ = writeln!(out, "Cite: {}\n", one_line(&pinpoint));
             let _ = writeln!(out, "<{link}>\n");
+        }
+        for highlight in state.highlights.iter().filter(|h| h.doc_id == doc.id) {
+            let section = highlight.section_in(doc);
+            let shown = section.as_deref().unwrap_or(&highlight.section);
+            let _ = writeln!(out, "### Highlight: {shown}\n");
+            let _ = writeln!(out, "> {}…\n", one_line(&highlight.quote));
+            if section.is_none() {
+                let _ = writeln!(out, "(the quoted passage is no longer in the document)\n");
+            }
+            if !highlight.note.is_empty() {
+                let _ = writeln!(out, "Note: {}\n", one_line(&highlight.note));
+            }
+            if let Some(section) = section {
+                let pinpoint = cite(doc, style, Some(&section)).citation;
+                let _ = writeln!(out, "Cite: {}\n", one_line(&pinpoint));
+                let link = Link {
+                    doc_id: doc.id.clone(),
+                    section: Some(section),
+                };
+                let _ = writeln!(out, "<{link}>\n");
+            }
         }
     }
     out

@@ -41,6 +41,70 @@ pub struct Bookmark {
     pub created: String,
 }
 
+/// A highlighted passage, anchored by its quoted text so that it is found again when the page
+/// is saved anew and the numbering of its sections moves.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Highlight {
+    pub doc_id: String,
+    /// The section's id when the highlight was made (used when the quote is not found).
+    pub section: String,
+    /// The passage's text when the highlight was made (its first [`QUOTE_CHARS`] characters).
+    pub quote: String,
+    /// The reader's note; may be empty.
+    pub note: String,
+    /// When it was made, RFC 3339 in UTC.
+    pub created: String,
+}
+
+/// The length of a highlight's anchoring quote: enough to be unique in a document.
+pub const QUOTE_CHARS: usize = 160;
+
+impl Highlight {
+    /// A highlight of a section of a document, made now.
+    pub fn new(doc: &Document, section: &str, note: &str) -> Self {
+        Highlight {
+            doc_id: doc.id.clone(),
+            section: section.to_string(),
+            quote: passage_quote(doc, section).unwrap_or_default(),
+            note: note.to_string(),
+            created: now_rfc3339(),
+        }
+    }
+
+    /// The id of the section the highlight is on now: the first whose own text holds the
+    /// quote, else the section it was made on if that is still there.
+    pub fn section_in(&self, doc: &Document) -> Option<String> {
+        let ids = std::iter::once(crate::query::BODY_ID.to_string())
+            .chain(doc.flat_sections().into_iter().map(|(_, s)| s.id.clone()));
+        let found = ids
+            .filter(|_| !self.quote.is_empty())
+            .find(|id| passage_text(doc, id).is_some_and(|t| t.contains(&self.quote)));
+        found.or_else(|| passage_text(doc, &self.section).map(|_| self.section.clone()))
+    }
+}
+
+/// A passage's own paragraphs (not its subsections'), joined by spaces; `None` when the
+/// document has no such passage.
+fn passage_text(doc: &Document, section: &str) -> Option<String> {
+    let paragraphs = if section == crate::query::BODY_ID {
+        &doc.body
+    } else {
+        &doc.section(section)?.paragraphs
+    };
+    (!paragraphs.is_empty()).then(|| paragraphs.join(" "))
+}
+
+/// The quote that anchors a highlight of a passage.
+fn passage_quote(doc: &Document, section: &str) -> Option<String> {
+    Some(
+        passage_text(doc, section)?
+            .chars()
+            .take(QUOTE_CHARS)
+            .collect(),
+    )
+}
+
 /// Where the reader left a corpus.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -60,6 +124,7 @@ pub struct Resume {
 pub struct State {
     pub bookmarks: Vec<Bookmark>,
     pub resume: Option<Resume>,
+    pub highlights: Vec<Highlight>,
     /// The reader's tags: document id → tag names.
     pub tags: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
 }
@@ -346,6 +411,21 @@ pub fn merge(previous: &State, mine: &State, mut theirs: State) -> State {
     {
         if !theirs.bookmarks.contains(added) {
             theirs.bookmarks.push(added.clone());
+        }
+    }
+    let gone: Vec<&Highlight> = previous
+        .highlights
+        .iter()
+        .filter(|h| !mine.highlights.contains(h))
+        .collect();
+    theirs.highlights.retain(|h| !gone.contains(&h));
+    for added in mine
+        .highlights
+        .iter()
+        .filter(|h| !previous.highlights.contains(h))
+    {
+        if !theirs.highlights.contains(added) {
+            theirs.highlights.push(added.clone());
         }
     }
     let pairs = |state: &State| -> std::collections::BTreeSet<(String, String)> {

@@ -49,6 +49,7 @@ pub const ACTIONS: &[ActionKey] = &[
     action("bookmark", "m", "bookmark the current section"),
     action("bookmarks", "'", "the bookmark list"),
     action("tag", "T", "tag the document (Tab completes)"),
+    action("highlight", "v", "highlight the passage being read"),
     action("copy_section", "y", "copy the section's text"),
     action(
         "copy_citation",

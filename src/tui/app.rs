@@ -14,6 +14,7 @@ mod palette;
 
 pub use loading::Progress;
 pub use palette::KEY_BUDGET;
+mod highlights;
 mod pointer;
 mod reading;
 mod reload;
@@ -57,6 +58,8 @@ pub enum Input {
     BookmarkFilter,
     /// The tags of the current document.
     Tags,
+    /// The note of a highlight being made.
+    HighlightNote,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +122,8 @@ pub enum Action {
     ShowBookmarks,
     /// `T`: tag the current document.
     Tag,
+    /// `v`: highlight the passage being read.
+    Highlight,
     /// `d` in the bookmark list.
     Delete,
     Click {
@@ -212,6 +217,8 @@ pub struct App {
     /// The documents-per-year strip, when shown.
     pub timeline: Option<Timeline>,
     pub bookmarks: Vec<crate::state::Bookmark>,
+    /// Highlighted passages, anchored by quote.
+    pub highlights: Vec<crate::state::Highlight>,
     /// The reader's tags (document id → names), kept in the state file.
     pub tags: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
     /// The bookmark list: indices into `bookmarks`.
@@ -259,6 +266,7 @@ impl App {
             timeline: None,
             bookmarks: Vec::new(),
             tags: Default::default(),
+            highlights: Vec::new(),
             bookmark_list: ListView::default(),
             note: String::new(),
             config: crate::config::Config::default(),
@@ -325,6 +333,7 @@ impl App {
             _ if self.overlay == Overlay::Bookmarks => self.bookmarks_action(action),
             _ if self.input == Input::Note => self.note_action(action),
             _ if self.input == Input::Tags => self.tags_action(action),
+            _ if self.input == Input::HighlightNote => self.highlight_note_action(action),
             _ if self.overlay == Overlay::Problems => self.problems_action(action),
             _ if self.overlay == Overlay::Help => self.overlay = Overlay::None,
             _ if self.input != Input::None => self.input_action(action),
@@ -396,6 +405,7 @@ impl App {
             Action::Bookmark => self.start_bookmark(),
             Action::ShowBookmarks => self.open_bookmarks(),
             Action::Tag => self.start_tagging(),
+            Action::Highlight => self.start_highlight(),
             _ => {}
         }
     }
@@ -476,7 +486,12 @@ impl App {
             Input::Filter(Pane::Documents) => self.documents.filter.clone(),
             Input::Filter(_) => self.sections.filter.clone(),
             Input::Search => self.detail.search.clone(),
-            Input::Palette | Input::None | Input::Note | Input::Tags | Input::BookmarkFilter => {
+            Input::Palette
+            | Input::None
+            | Input::Note
+            | Input::Tags
+            | Input::HighlightNote
+            | Input::BookmarkFilter => {
                 return;
             }
         };

@@ -125,6 +125,7 @@ fn configured_action(name: &str) -> Option<Action> {
         "copy_citation" => Action::CopyCitation,
         "copy_document_citation" => Action::CopyDocumentCitation,
         "tag" => Action::Tag,
+        "highlight" => Action::Highlight,
         "timeline" => Action::ToggleTimeline,
         "open_pager" => Action::OpenPager,
         "open_editor" => Action::OpenEditor,

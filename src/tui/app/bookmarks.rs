@@ -15,6 +15,7 @@ impl App {
     pub fn restore(&mut self, state: State) {
         self.restore_bookmarks(state.bookmarks);
         self.tags = state.tags;
+        self.highlights = state.highlights;
         if let Some(resume) = state.resume {
             self.resume(resume);
         }
@@ -91,6 +92,7 @@ impl App {
             bookmarks: self.bookmarks.clone(),
             resume,
             tags: self.tags.clone(),
+            highlights: self.highlights.clone(),
         }
     }
 
