@@ -1,74 +1,18 @@
-//! Citations and copyable text, built from a document's metadata alone.
+//! What citations and copies are made of, taken from a document's text alone: the title split
+//! into its description (kind and parties) and quoted subject, the part of the source note
+//! that says where the original is held (acquisition and translation credits dropped), the
+//! online collection when the source note names it, and a section as plain text.
 //!
-//! A citation is a Chicago notes-bibliography style bibliography entry for an unpublished
-//! archival document: the descriptive title (kind and parties), the quoted subject, the date as
-//! written, where the original is held, and a stable reference:
-//!
-//! ```text
-//! Cable from Ambassador Katori to the Foreign Minister, “Prime Minster Visit to China (…),”
-//!     March 25, 1984. 2002-113, Act on Access to Information Held by Administrative Organs.
-//!     Also available at the Diplomatic Archives of the Ministry of Foreign Affairs of Japan.
-//!     No. R037701.
-//! ```
-//!
-//! Nothing is invented: a part the document does not give is left out (an undated document
-//! reads `n.d.`), and the online container (`Wilson Center Digital Archive`) is named last only
-//! when the source note names it. The
-//! source note is shortened to where the original is held: acquisition and translation credits
-//! are dropped.
+//! Rendering a citation in a style is the CSL engine's work (see [`crate::citation`]).
 
 use crate::model::{Document, Section};
 use crate::query::BODY_ID;
 
-/// The Chicago notes-bibliography style bibliography entry for a document, on one line.
-pub fn citation(doc: &Document) -> String {
-    if let Some(frus) = frus_citation(doc) {
-        return frus;
-    }
-    let (description, subject) = split_title(doc);
-    let date = doc
-        .date
-        .text
-        .as_deref()
-        .map(str::trim)
-        .filter(|d| !d.is_empty())
-        .unwrap_or("n.d.");
-    // The description, subject and date form one sentence, separated by commas; the comma
-    // after a quoted subject goes inside the closing quote (American punctuation), and none
-    // follows a subject that ends with its own question or exclamation mark.
-    let mut first = description;
-    if let Some(subject) = subject {
-        first.push_str(", “");
-        first.push_str(&nest_quotes(&subject));
-        if !subject.ends_with(['?', '!']) {
-            first.push(',');
-        }
-        first.push('”');
-    } else {
-        first.push(',');
-    }
-    first.push(' ');
-    first.push_str(date);
-    let mut sentences = vec![first];
-    if let Some(source) = doc.source.as_deref().and_then(holding_note) {
-        sentences.push(source);
-    }
-    sentences.push(reference(doc));
-    if let Some(container) = container(doc) {
-        sentences.push(container.to_string());
-    }
-    sentences
-        .iter()
-        .map(|s| terminate(s.trim()))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// A FRUS document cited as the Office of the Historian asks: `Foreign Relations of the
 /// United States, 1955–1957, vol. VIII, South Asia, ed. … (Washington: Government Printing
-/// Office, 1987), doc. 116.` and its stable address. `None` for documents that are not from a
+/// Office, 1987), doc. 116.` and its stable address; `pinpoint` is a section id (`para. 2`). `None` for documents that are not from a
 /// FRUS volume (no history.state.gov `URL` field).
-pub fn frus_citation(doc: &Document) -> Option<String> {
+pub fn frus_citation(doc: &Document, pinpoint: Option<&str>) -> Option<String> {
     let url = doc
         .field("URL")
         .filter(|u| u.starts_with("https://history.state.gov/historicaldocuments/"))?;
@@ -92,10 +36,13 @@ pub fn frus_citation(doc: &Document) -> Option<String> {
     if let Some(published) = record("Published") {
         out.push_str(&format!(" ({published})"));
     }
-    match doc.field("Document") {
-        Some(n) => out.push_str(&format!(", doc. {n}.")),
-        None => out.push('.'),
+    if let Some(n) = doc.field("Document") {
+        out.push_str(&format!(", doc. {n}"));
     }
+    if let Some(p) = pinpoint.map(str::trim).filter(|p| !p.is_empty()) {
+        out.push_str(&format!(", para. {p}"));
+    }
+    out.push('.');
     out.push(' ');
     out.push_str(url);
     Some(out)
@@ -130,7 +77,7 @@ fn push_section(blocks: &mut Vec<String>, section: &Section, depth: usize) {
 
 /// The descriptive title (kind and parties) and the quoted subject, from a title of the form
 /// `Cable from A to B, 'Subject'`. A title without a quoted subject is all description.
-fn split_title(doc: &Document) -> (String, Option<String>) {
+pub(crate) fn split_title(doc: &Document) -> (String, Option<String>) {
     let title = doc.title.trim();
     if title.is_empty() {
         let description = doc.kind.as_deref().unwrap_or("Document").to_string();
@@ -154,59 +101,10 @@ fn split_title(doc: &Document) -> (String, Option<String>) {
     (title.to_string(), None)
 }
 
-/// Double quotes inside a quoted title become single ones.
-fn nest_quotes(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut open = true;
-    for c in text.chars() {
-        match c {
-            '“' => out.push('‘'),
-            '”' => out.push('’'),
-            '"' => {
-                out.push(if open { '‘' } else { '’' });
-                open = !open;
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Ends a sentence with a period unless it already ends with terminal punctuation (also
-/// inside a closing quote).
-fn terminate(sentence: &str) -> String {
-    let bare = sentence.trim_end_matches(['"', '”', '’', '\'', ')']);
-    if bare.ends_with(['.', '?', '!']) {
-        sentence.to_string()
-    } else {
-        format!("{sentence}.")
-    }
-}
-
-/// The record number: the `Number`, `No` or `Record ID` field (header or record labels), else
-/// dossier's own id for the document.
-fn reference(doc: &Document) -> String {
-    let value = |name: &str| {
-        doc.fields
-            .iter()
-            .chain(&doc.record_fields)
-            .find(|f| f.name.trim_end_matches('.').eq_ignore_ascii_case(name))
-            .map(|f| f.value.trim())
-            .filter(|v| !v.is_empty())
-    };
-    if let Some(number) = value("Number").or_else(|| value("No")) {
-        format!("No. {number}")
-    } else if let Some(id) = value("Record ID") {
-        format!("Record ID {id}")
-    } else {
-        format!("ID {}", doc.id)
-    }
-}
-
 /// The online collection the page comes from, only when its source note names it. (The rights
 /// text of archive pages mentions the archive's programme in boilerplate that is also pasted
 /// into pages from elsewhere, so it is not taken as evidence.)
-fn container(doc: &Document) -> Option<&'static str> {
+pub(crate) fn container(doc: &Document) -> Option<&'static str> {
     let source = doc.source.as_deref().unwrap_or("").to_lowercase();
     if source.contains("wilson center digital archive") {
         Some("Wilson Center Digital Archive")
@@ -218,7 +116,7 @@ fn container(doc: &Document) -> Option<&'static str> {
 }
 
 /// Words that make a sentence name where a document is held.
-const HOLDING_WORDS: [&str; 9] = [
+pub(crate) const HOLDING_WORDS: [&str; 9] = [
     "archive",
     "archives",
     "library",
@@ -247,7 +145,7 @@ const CREDIT_WORDS: [&str; 10] = [
 /// The part of a source note that says where the original is held: the sentences before the
 /// first credit (`Obtained …`, `Translated …`), up to the first one that names an archive,
 /// library or collection; the first sentence when none does.
-fn holding_note(source: &str) -> Option<String> {
+pub(crate) fn holding_note(source: &str) -> Option<String> {
     let sentences = sentences(source);
     let first = *sentences.first()?;
     let names_holder =
@@ -272,7 +170,7 @@ fn holding_note(source: &str) -> Option<String> {
     Some(kept.join(" "))
 }
 
-fn words(sentence: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn words(sentence: &str) -> impl Iterator<Item = String> + '_ {
     sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -369,17 +267,5 @@ mod tests {
             holding_note("Obtained by Ann Smith. Held at the National Archives, RG 59.").as_deref(),
             Some("Held at the National Archives, RG 59.")
         );
-    }
-
-    #[test]
-    fn nested_double_quotes_become_single() {
-        assert_eq!(nest_quotes("The \"Blue\" File"), "The ‘Blue’ File");
-    }
-
-    #[test]
-    fn terminate_does_not_double_a_period() {
-        assert_eq!(terminate("n.d."), "n.d.");
-        assert_eq!(terminate("folder \"X.\""), "folder \"X.\"");
-        assert_eq!(terminate("No. 7"), "No. 7.");
     }
 }

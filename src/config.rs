@@ -36,6 +36,8 @@ pub struct Config {
     pub mouse: bool,
     /// Copy to the clipboard with OSC 52.
     pub osc52: bool,
+    /// The style of `c`, `C` and `dossier cite` (`citation_style = "mla"`).
+    pub citation_style: crate::citation::Style,
 }
 
 /// The colours of the theme's coloured parts, each one of the 16 ANSI colours.
@@ -67,6 +69,7 @@ impl Default for Config {
             panes: PaneWidths::default(),
             mouse: true,
             osc52: true,
+            citation_style: crate::citation::Style::default(),
         }
     }
 }
@@ -249,6 +252,13 @@ impl Reader {
             match key.get_ref().as_ref() {
                 "mouse" => self.boolean(key, value, &mut config.mouse),
                 "osc52" => self.boolean(key, value, &mut config.osc52),
+                "citation_style" => match value.get_ref() {
+                    DeValue::String(name) => match name.parse() {
+                        Ok(style) => config.citation_style = style,
+                        Err(e) => self.warn(key.span(), e),
+                    },
+                    _ => self.warn(key.span(), "citation_style must be a style name".into()),
+                },
                 "panes" => {
                     if let Some(table) = self.table(key, value) {
                         config.panes = self.panes(table);
@@ -267,7 +277,7 @@ impl Reader {
                 other => self.note(
                     Some(self.line(key.span().start)),
                     format!(
-                        "unknown setting {other:?} (known: mouse, osc52, [panes], [theme], [keys]); ignored"
+                        "unknown setting {other:?} (known: mouse, osc52, citation_style, [panes], [theme], [keys]); ignored"
                     ),
                 ),
             }

@@ -3,12 +3,14 @@
 //! Data flows one way: [`parse`] turns an archive page into a [`model::Document`], [`corpus`]
 //! loads files and folders, [`query`] matches and ranks, [`cli`] prints, and [`tui`] browses.
 
+pub mod citation;
 pub mod cite;
 pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod formats;
 pub mod model;
+pub mod notebook;
 pub mod parse;
 pub mod query;
 pub mod state;

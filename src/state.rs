@@ -10,6 +10,10 @@
 //! A file that does not parse is set aside (renamed to `*.corrupt-<unix seconds>`) with a
 //! warning rather than overwritten by the next save.
 //!
+//! Several sessions may have the same corpus open: each saves with [`save_merged`], which
+//! applies what that session added and removed since it loaded onto what is on disk, so no
+//! session loses another's bookmarks or tags.
+//!
 //! Only [`load`], [`save`] and [`state_dir`] read the environment; [`load_from`] and
 //! [`save_to`] take the folder.
 
@@ -37,6 +41,70 @@ pub struct Bookmark {
     pub created: String,
 }
 
+/// A highlighted passage, anchored by its quoted text so that it is found again when the page
+/// is saved anew and the numbering of its sections moves.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Highlight {
+    pub doc_id: String,
+    /// The section's id when the highlight was made (used when the quote is not found).
+    pub section: String,
+    /// The passage's text when the highlight was made (its first [`QUOTE_CHARS`] characters).
+    pub quote: String,
+    /// The reader's note; may be empty.
+    pub note: String,
+    /// When it was made, RFC 3339 in UTC.
+    pub created: String,
+}
+
+/// The length of a highlight's anchoring quote: enough to be unique in a document.
+pub const QUOTE_CHARS: usize = 160;
+
+impl Highlight {
+    /// A highlight of a section of a document, made now.
+    pub fn new(doc: &Document, section: &str, note: &str) -> Self {
+        Highlight {
+            doc_id: doc.id.clone(),
+            section: section.to_string(),
+            quote: passage_quote(doc, section).unwrap_or_default(),
+            note: note.to_string(),
+            created: now_rfc3339(),
+        }
+    }
+
+    /// The id of the section the highlight is on now: the first whose own text holds the
+    /// quote, else the section it was made on if that is still there.
+    pub fn section_in(&self, doc: &Document) -> Option<String> {
+        let ids = std::iter::once(crate::query::BODY_ID.to_string())
+            .chain(doc.flat_sections().into_iter().map(|(_, s)| s.id.clone()));
+        let found = ids
+            .filter(|_| !self.quote.is_empty())
+            .find(|id| passage_text(doc, id).is_some_and(|t| t.contains(&self.quote)));
+        found.or_else(|| passage_text(doc, &self.section).map(|_| self.section.clone()))
+    }
+}
+
+/// A passage's own paragraphs (not its subsections'), joined by spaces; `None` when the
+/// document has no such passage.
+fn passage_text(doc: &Document, section: &str) -> Option<String> {
+    let paragraphs = if section == crate::query::BODY_ID {
+        &doc.body
+    } else {
+        &doc.section(section)?.paragraphs
+    };
+    (!paragraphs.is_empty()).then(|| paragraphs.join(" "))
+}
+
+/// The quote that anchors a highlight of a passage.
+fn passage_quote(doc: &Document, section: &str) -> Option<String> {
+    Some(
+        passage_text(doc, section)?
+            .chars()
+            .take(QUOTE_CHARS)
+            .collect(),
+    )
+}
+
 /// Where the reader left a corpus.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -56,6 +124,27 @@ pub struct Resume {
 pub struct State {
     pub bookmarks: Vec<Bookmark>,
     pub resume: Option<Resume>,
+    pub highlights: Vec<Highlight>,
+    /// The reader's tags: document id → tag names.
+    pub tags: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+}
+
+impl State {
+    /// The tags of a document, sorted.
+    pub fn tags_of(&self, doc_id: &str) -> Vec<String> {
+        self.tags
+            .get(doc_id)
+            .map(|t| t.iter().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// The ids of the documents with a tag.
+    pub fn documents_tagged<'a>(&'a self, tag: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.tags
+            .iter()
+            .filter(move |(_, tags)| tags.contains(tag))
+            .map(|(id, _)| id.as_str())
+    }
 }
 
 /// The file's layout: the state with a format version, so that a later dossier can tell.
@@ -304,6 +393,92 @@ fn set_aside(path: &Path) -> io::Result<PathBuf> {
     Err(io::Error::other("too many corrupt state files"))
 }
 
+/// Merges one session's changes into the state another session may have saved meanwhile:
+/// the bookmarks and tags this session added since `previous` (what it loaded or last saved)
+/// are added to `theirs`, those it removed are removed, and what other sessions added is
+/// kept. The reading position is this session's.
+pub fn merge(previous: &State, mine: &State, mut theirs: State) -> State {
+    let removed: Vec<&Bookmark> = previous
+        .bookmarks
+        .iter()
+        .filter(|b| !mine.bookmarks.contains(b))
+        .collect();
+    theirs.bookmarks.retain(|b| !removed.contains(&b));
+    for added in mine
+        .bookmarks
+        .iter()
+        .filter(|b| !previous.bookmarks.contains(b))
+    {
+        if !theirs.bookmarks.contains(added) {
+            theirs.bookmarks.push(added.clone());
+        }
+    }
+    let gone: Vec<&Highlight> = previous
+        .highlights
+        .iter()
+        .filter(|h| !mine.highlights.contains(h))
+        .collect();
+    theirs.highlights.retain(|h| !gone.contains(&h));
+    for added in mine
+        .highlights
+        .iter()
+        .filter(|h| !previous.highlights.contains(h))
+    {
+        if !theirs.highlights.contains(added) {
+            theirs.highlights.push(added.clone());
+        }
+    }
+    let pairs = |state: &State| -> std::collections::BTreeSet<(String, String)> {
+        state
+            .tags
+            .iter()
+            .flat_map(|(id, tags)| tags.iter().map(move |t| (id.clone(), t.clone())))
+            .collect()
+    };
+    let (before, now) = (pairs(previous), pairs(mine));
+    for (id, tag) in before.difference(&now) {
+        if let Some(tags) = theirs.tags.get_mut(id) {
+            tags.remove(tag);
+        }
+    }
+    for (id, tag) in now.difference(&before) {
+        theirs
+            .tags
+            .entry(id.clone())
+            .or_default()
+            .insert(tag.clone());
+    }
+    theirs.tags.retain(|_, tags| !tags.is_empty());
+    theirs.resume = mine.resume.clone();
+    theirs
+}
+
+/// [`save_to`] after merging with what is on disk now (see [`merge`]); returns what was
+/// written. A state file that cannot be read is not merged with (and is set aside by
+/// [`load_from`] as usual).
+pub fn save_merged_to(
+    dir: &Path,
+    corpus_key: &str,
+    previous: &State,
+    mine: &State,
+) -> io::Result<State> {
+    let (theirs, _) = load_from(dir, corpus_key);
+    let merged = merge(previous, mine, theirs);
+    save_to(dir, corpus_key, &merged)?;
+    Ok(merged)
+}
+
+/// [`save_merged_to`] in the state folder.
+pub fn save_merged(corpus_key: &str, previous: &State, mine: &State) -> io::Result<State> {
+    let dir = state_dir().ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::NotFound,
+            "no state folder: neither XDG_STATE_HOME nor HOME is set",
+        )
+    })?;
+    save_merged_to(&dir, corpus_key, previous, mine)
+}
+
 /// Saves the state of a corpus, atomically (see the module's note).
 pub fn save(corpus_key: &str, state: &State) -> io::Result<()> {
     let dir = state_dir().ok_or_else(|| {
@@ -419,6 +594,7 @@ mod tests {
                 created: "2024-01-01T00:00:00Z".into(),
             }],
             resume: None,
+            ..State::default()
         }
     }
 

@@ -1,16 +1,21 @@
-//! Citations and copyable section text: the seed's citation, documents that lack a date, a
-//! source or a number, the container only when the source names it, and `dossier cite`.
+//! Citations rendered by the CSL engine in every style, with a pinpoint; the CSL-JSON record
+//! read back by the engine's own reader; pandoc renders the CSL-JSON and BibTeX records; the
+//! RIS record read back; copyable section text; and `dossier cite`'s errors.
 
 mod common;
 
+use std::path::Path;
+use std::process::Command as Process;
+
 use assert_cmd::Command;
-use dossier::cite::{citation, section_text};
+use dossier::citation::{RecordFormat, STYLE_NAMES, Style, cite, record, records};
+use dossier::cite::section_text;
 use dossier::corpus;
-use dossier::model::{DateValue, Document, Field, Section};
+use dossier::model::{DateValue, Document, Section};
 use predicates::prelude::*;
 
 const SEED_ID: &str = "000_7f35e2ff8d3d54b0";
-const SEED_CITATION: &str = "Cable from Ambassador Katori to the Foreign Minister, “Prime Minster Visit to China (Foreign Ministers’ Discussion – Relations with the Soviet Union),” March 25, 1984. 2002-113, Act on Access to Information Held by Administrative Organs. Also available at the Diplomatic Archives of the Ministry of Foreign Affairs of Japan. No. R037701.";
+const SEED_TITLE_START: &str = "Cable from Ambassador Katori to the Foreign Minister";
 
 fn sample_doc(file: &str) -> Document {
     let path = common::sample().join(file);
@@ -25,139 +30,354 @@ fn seed() -> Document {
 fn dossier() -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("dossier");
     cmd.current_dir(common::root());
+    // No user configuration decides the style here.
+    cmd.env(
+        "XDG_CONFIG_HOME",
+        common::root().join("tests/fixtures/no-config"),
+    );
     cmd
 }
 
-/// A cable with everything a citation uses.
-fn cable() -> Document {
+fn stdout(args: &[&str]) -> String {
+    let out = dossier().args(args).output().expect("run dossier");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn the_seed_is_cited_in_chicago_notes_with_the_paragraph_as_pinpoint() {
+    let cited = cite(&seed(), Style::ChicagoNotes, Some("2.1.b"));
+    assert_eq!(
+        cited.citation,
+        "Ambassador Katori, “Cable from Ambassador Katori to the Foreign Minister, ‘Prime Minster \
+         Visit to China (Foreign Ministers’ Discussion – Relations with the Soviet Union)’,” \
+         Cable, March 25, 1984, para. 2.1.b, 2002-113, Act on Access to Information Held by \
+         Administrative Organs, Diplomatic Archives of the Ministry of Foreign Affairs of Japan."
+    );
+    assert!(
+        cited
+            .bibliography
+            .starts_with("Ambassador Katori. “Cable from")
+    );
+    assert!(
+        !cited.bibliography.contains("2.1.b"),
+        "{}",
+        cited.bibliography
+    );
+}
+
+#[test]
+fn every_style_cites_the_seed_with_the_pinpoint_and_differs_from_the_others() {
+    let mut seen = Vec::new();
+    for name in STYLE_NAMES {
+        let pinpointed = stdout(&[
+            "cite",
+            "--style",
+            name,
+            "--section",
+            "2.1.b",
+            SEED_ID,
+            "sample",
+        ]);
+        assert!(pinpointed.contains("2.1.b"), "{name}: {pinpointed}");
+        assert!(pinpointed.contains("Katori"), "{name}: {pinpointed}");
+        // MLA's in-text citation names no year.
+        assert!(
+            pinpointed.contains("1984") || name == "mla",
+            "{name}: {pinpointed}"
+        );
+        let whole = stdout(&["cite", "--style", name, SEED_ID, "sample"]);
+        assert!(whole.contains(SEED_TITLE_START), "{name}: {whole}");
+        assert!(whole.contains("1984"), "{name}: {whole}");
+        assert!(whole.contains("Diplomatic Archives"), "{name}: {whole}");
+        assert!(!whole.contains("2.1.b"), "{name}: {whole}");
+        seen.push((name, pinpointed, whole));
+    }
+    // Author-date styles cite in the text; note styles in full.
+    let by = |n: &str| seen.iter().find(|s| s.0 == n).expect("style");
+    assert_eq!(by("apa").1.trim(), "(Ambassador Katori, 1984, para. 2.1.b)");
+    assert_eq!(
+        by("chicago-author-date").1.trim(),
+        "(Ambassador Katori 1984, para. 2.1.b)"
+    );
+    assert_eq!(by("mla").1.trim(), "(Ambassador Katori, par. 2.1.b)");
+    assert!(by("mla").2.contains("25 Mar. 1984"), "{}", by("mla").2);
+    assert!(
+        by("apa").2.starts_with("Ambassador Katori. (1984)."),
+        "{}",
+        by("apa").2
+    );
+    assert!(
+        by("chicago-author-date")
+            .2
+            .starts_with("Ambassador Katori. 1984.")
+    );
+    assert!(by("turabian").1.contains("para. 2.1.b"));
+}
+
+#[test]
+fn the_configured_style_is_the_default_and_the_flag_overrides_it() {
+    let home = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(home.path().join("dossier")).expect("mkdir");
+    std::fs::write(
+        home.path().join("dossier/config.toml"),
+        "citation_style = \"apa\"\n",
+    )
+    .expect("config");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["cite", "--section", "1"];
+        args.extend_from_slice(extra);
+        args.extend([SEED_ID, "sample"]);
+        let out = dossier()
+            .env("XDG_CONFIG_HOME", home.path())
+            .args(&args)
+            .output()
+            .expect("run");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    assert_eq!(run(&[]), "(Ambassador Katori, 1984, para. 1)");
+    assert_eq!(run(&["--style", "mla"]), "(Ambassador Katori, par. 1)");
+}
+
+#[test]
+fn an_approximate_date_is_a_csl_approximate_date() {
+    let telegram = sample_doc("009_telegram_aden_detention.txt");
+    let item = record::csl_json(&telegram);
+    assert_eq!(item["issued"]["date-parts"], serde_json::json!([[1962]]));
+    assert_eq!(item["issued"]["circa"], serde_json::json!(true));
+    assert!(
+        cite(&telegram, Style::Apa, None)
+            .bibliography
+            .contains("(ca. 1962)")
+    );
+    assert!(
+        cite(&telegram, Style::ChicagoNotes, None)
+            .bibliography
+            .contains("[1962?]")
+    );
+    let dated = record::csl_json(&seed());
+    assert!(dated["issued"].get("circa").is_none());
+}
+
+#[test]
+fn an_undated_document_has_no_issued_date_and_styles_say_n_d() {
+    let note = sample_doc("008_note_border_commission_nodate.txt");
+    assert!(record::csl_json(&note).get("issued").is_none());
+    assert!(
+        cite(&note, Style::ChicagoNotes, None)
+            .bibliography
+            .contains("n.d.")
+    );
+}
+
+#[test]
+fn a_document_with_nothing_but_an_id_is_cited_without_inventing_parts() {
+    let bare = Document {
+        id: "x".into(),
+        ..Document::default()
+    };
+    let item = record::csl_json(&bare);
+    let keys: Vec<&str> = item
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["id", "title", "type"]);
+    assert_eq!(item["title"], "Document");
+    let cited = cite(&bare, Style::ChicagoNotes, Some("1"));
+    assert!(cited.citation.contains("Document"), "{}", cited.citation);
+}
+
+/// A FRUS-like document: the fields the TEI reader gives (`Document`, `Page`, `Volume`, `URL`).
+fn frus_like() -> Document {
     Document {
-        id: "042_cable".into(),
-        title: "Cable from Ambassador A to the Foreign Minister, 'Fishing Rights'".into(),
+        id: "frus1958-60v03d116".into(),
+        title: "Memorandum From the Director of the Office to the Secretary of State".into(),
         date: DateValue {
-            text: Some("June 1950".into()),
-            iso: Some("1950-06".into()),
+            text: Some("Washington, May 2, 1958".into()),
+            iso: Some("1958-05-02".into()),
         },
-        kind: Some("Cable".into()),
-        fields: vec![Field::new("Number", "R1")],
-        source: Some("National Archive, fond 5, pp. 1-3. Obtained by A. B. Smith.".into()),
+        kind: Some("Memorandum".into()),
+        fields: vec![
+            dossier::model::Field::new("Document", "116"),
+            dossier::model::Field::new("Page", "301-304"),
+            dossier::model::Field::new(
+                "Volume",
+                "Foreign Relations of the United States, 1958–1960, Volume III",
+            ),
+            dossier::model::Field::new("URL", "https://example.org/frus1958-60v03/d116"),
+        ],
         ..Document::default()
     }
 }
 
 #[test]
-fn the_seed_is_cited_with_kind_parties_subject_date_source_and_number() {
-    assert_eq!(citation(&seed()), SEED_CITATION);
-}
-
-#[test]
-fn the_source_note_keeps_where_the_original_is_held_and_drops_credits() {
-    let citation = citation(&seed());
-    assert!(!citation.contains("Obtained"), "{citation}");
-    assert!(!citation.contains("Ryo C. Kato"), "{citation}");
-    let memcon = dossier::cite::citation(&sample_doc("001_memcon_amur_survey.txt"));
+fn document_page_volume_and_url_fields_map_to_csl_variables() {
+    let item = record::csl_json(&frus_like());
+    assert_eq!(item["number"], "116");
+    assert_eq!(item["page"], "301-304");
     assert_eq!(
-        memcon,
-        "Memorandum of Conversation between Vice Minister Deng Weiguo and Deputy Minister Pavel \
-         Korovin, “Joint Amur Hydrological Survey,” September 18-19, 1959. Heilongjiang \
-         Provincial Archives, fond 112, file 37, pp. 4-19. ID 001_memcon_amur_survey."
+        item["container-title"],
+        "Foreign Relations of the United States, 1958–1960, Volume III"
     );
+    assert_eq!(item["URL"], "https://example.org/frus1958-60v03/d116");
+    assert_eq!(item["author"][0]["literal"], "the Director of the Office");
+    assert_eq!(item["recipient"][0]["literal"], "the Secretary of State");
+    for name in STYLE_NAMES {
+        let style: Style = name.parse().expect("style");
+        let cited = cite(&frus_like(), style, Some("3"));
+        assert!(cited.citation.contains('3'), "{name}: {}", cited.citation);
+        assert!(
+            cited.bibliography.contains("1958"),
+            "{name}: {}",
+            cited.bibliography
+        );
+    }
 }
 
 #[test]
-fn an_undated_document_reads_n_d() {
-    let note = sample_doc("008_note_border_commission_nodate.txt");
+fn csl_json_is_an_array_the_engine_reads_back_with_every_archival_variable() {
+    let json = stdout(&["cite", "--format", "csl-json", SEED_ID, "sample"]);
+    let items: Vec<hayagriva::citationberg::json::Item> =
+        serde_json::from_str(&json).expect("CSL-JSON the engine reads");
+    assert_eq!(items.len(), 1);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let item = &value[0];
+    assert_eq!(item["id"], SEED_ID);
+    assert_eq!(item["type"], "manuscript");
+    assert_eq!(item["genre"], "Cable");
+    assert_eq!(item["author"][0]["literal"], "Ambassador Katori");
+    assert_eq!(item["recipient"][0]["literal"], "the Foreign Minister");
     assert_eq!(
-        citation(&note),
-        "Note from the Polish Ministry of Foreign Affairs to the Czechoslovak Embassy Concerning \
-         the Records of the Mixed Border Commission, n.d. Archive of the Ministry of Foreign \
-         Affairs, Department II, file 42/117, folder \"Komisja Graniczna\". No. D-2/117."
+        item["archive"],
+        "Diplomatic Archives of the Ministry of Foreign Affairs of Japan"
     );
-}
-
-#[test]
-fn a_document_without_source_or_number_is_cited_by_its_id() {
-    let speech = sample_doc("010_speech_danube_excerpt.txt");
     assert_eq!(
-        citation(&speech),
-        "Excerpt from a Speech by Deputy Minister Jana Kovářová at the Conference on the Danube \
-         Basin, Bratislava, May 16, 1989. ID 010_speech_danube_excerpt."
+        item["archive_location"],
+        "2002-113, Act on Access to Information Held by Administrative Organs"
     );
+    assert_eq!(item["call-number"], "R037701");
+    assert_eq!(
+        item["issued"]["date-parts"],
+        serde_json::json!([[1984, 3, 25]])
+    );
+    // The whole sample, read back the same way.
+    let docs = corpus::load(&[common::sample()]).documents;
+    let all: Vec<&Document> = docs.iter().collect();
+    let items: Vec<hayagriva::citationberg::json::Item> =
+        serde_json::from_str(&records(&all, RecordFormat::CslJson)).expect("CSL-JSON");
+    assert_eq!(items.len(), docs.len());
 }
 
-#[test]
-fn a_document_with_nothing_but_an_id_still_has_a_citation() {
-    let bare = Document {
-        id: "x".into(),
-        ..Document::default()
-    };
-    assert_eq!(citation(&bare), "Document, n.d. ID x.");
-    let titled = Document {
-        id: "x".into(),
-        kind: Some("Letter".into()),
-        subject: Some("On \"Ice\"".into()),
-        ..Document::default()
-    };
-    assert_eq!(citation(&titled), "Letter, “On ‘Ice’,” n.d. ID x.");
-}
-
-#[test]
-fn a_record_id_is_the_reference_when_there_is_no_number() {
-    let mut doc = cable();
-    doc.fields.clear();
-    doc.record_fields = vec![
-        Field::new("Original Uploaded Date", ""),
-        Field::new("Record ID", "118835"),
-    ];
+/// pandoc's rendering of a bibliography file of every sample document, as plain text.
+fn pandoc_bibliography(file: &Path) -> String {
+    let page = file.with_file_name("bibliography.md");
+    std::fs::write(&page, "---\nnocite: |\n  @*\n---\n").expect("write");
+    let out = Process::new("pandoc")
+        .args(["--citeproc", "-t", "plain", "--wrap=none"])
+        .arg(format!("--bibliography={}", file.display()))
+        .arg(&page)
+        .output()
+        .expect("pandoc must be installed to test the exports (.ci/run installs it)");
     assert!(
-        citation(&doc).ends_with(" Record ID 118835."),
-        "{}",
-        citation(&doc)
+        out.status.success(),
+        "pandoc: {}",
+        String::from_utf8_lossy(&out.stderr)
     );
-    doc.fields = vec![Field::new("No.", "77")];
-    assert!(citation(&doc).ends_with(" No. 77."), "{}", citation(&doc));
+    String::from_utf8(out.stdout).expect("utf-8")
 }
 
-#[test]
-fn an_empty_record_id_is_not_a_reference() {
-    // Archive pages carry a `Record ID` label with no value.
-    let mut doc = cable();
-    doc.fields.clear();
-    doc.record_fields = vec![Field::new("Record ID", "")];
+fn pandoc_renders(format: &str, extension: &str) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join(format!("records.{extension}"));
+    let docs = corpus::load(&[common::sample()]).documents;
+    let all: Vec<&Document> = docs.iter().collect();
+    let format = match format {
+        "csl-json" => RecordFormat::CslJson,
+        _ => RecordFormat::Bibtex,
+    };
+    std::fs::write(&file, records(&all, format)).expect("write");
+    let rendered = pandoc_bibliography(&file);
     assert!(
-        citation(&doc).ends_with(" ID 042_cable."),
-        "{}",
-        citation(&doc)
+        rendered.contains("Cable from Ambassador Katori to the Foreign Minister"),
+        "{rendered}"
     );
+    assert!(rendered.contains("1984"), "{rendered}");
+    assert!(
+        rendered.contains("Joint Amur Hydrological Survey"),
+        "{rendered}"
+    );
+    assert!(rendered.contains("1959"), "{rendered}");
+    // One entry per document (pandoc separates entries by blank lines).
+    let entries = rendered
+        .split("\n\n")
+        .filter(|e| !e.trim().is_empty())
+        .count();
+    assert_eq!(entries, docs.len(), "{rendered}");
 }
 
 #[test]
-fn the_container_is_named_only_when_the_source_names_it() {
-    let mut doc = cable();
-    assert!(!citation(&doc).contains("Digital Archive"));
-    doc.rights = Some(
-        "The History and Public Policy Program welcomes reuse of Digital Archive materials.".into(),
-    );
-    assert!(!citation(&doc).contains("Digital Archive"));
-    doc.source = Some(
-        "National Archive, fond 5. Obtained by A. Smith for the Wilson Center Digital Archive."
-            .into(),
-    );
-    assert_eq!(
-        citation(&doc),
-        "Cable from Ambassador A to the Foreign Minister, “Fishing Rights,” June 1950. National \
-         Archive, fond 5. No. R1. Wilson Center Digital Archive."
-    );
+fn pandoc_citeproc_renders_the_csl_json_records() {
+    pandoc_renders("csl-json", "json");
 }
 
 #[test]
-fn a_subject_ending_in_a_question_mark_gets_no_extra_period() {
-    let mut doc = cable();
-    doc.title = "Letter from A to B, \"Why Not?\"".into();
-    doc.source = None;
-    assert_eq!(
-        citation(&doc),
-        "Letter from A to B, “Why Not?” June 1950. No. R1."
-    );
+fn pandoc_citeproc_renders_the_bibtex_records() {
+    pandoc_renders("bibtex", "bib");
+}
+
+/// A RIS reader written from the specification: `TAG  - value` lines, `ER` ends a record.
+fn read_ris(text: &str) -> Vec<Vec<(String, String)>> {
+    let mut records = Vec::new();
+    let mut current = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        assert!(
+            line.len() >= 5 && &line[2..6] == "  - ",
+            "not a RIS line: {line:?}"
+        );
+        let (tag, value) = (line[..2].to_string(), line[6..].trim().to_string());
+        if tag == "ER" {
+            records.push(std::mem::take(&mut current));
+        } else {
+            current.push((tag, value));
+        }
+    }
+    assert!(current.is_empty(), "a record without ER");
+    records
+}
+
+#[test]
+fn the_ris_record_reads_back_with_title_author_date_and_archive() {
+    let ris = stdout(&["cite", "--format", "ris", SEED_ID, "sample"]);
+    let records = read_ris(&ris);
+    assert_eq!(records.len(), 1);
+    let get = |tag: &str| {
+        records[0]
+            .iter()
+            .find(|(t, _)| t == tag)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_else(|| panic!("no {tag} in {ris}"))
+    };
+    assert_eq!(records[0][0], ("TY".into(), "MANSCPT".into()));
+    assert!(get("TI").starts_with(SEED_TITLE_START));
+    assert_eq!(get("AU"), "Ambassador Katori");
+    assert_eq!(get("DA"), "1984/03/25/");
+    assert_eq!(get("PY"), "1984");
+    assert_eq!(get("CN"), "R037701");
+    assert!(get("AV").contains("Diplomatic Archives"));
+    // Every sample document, one record each.
+    let docs = corpus::load(&[common::sample()]).documents;
+    let all: Vec<&Document> = docs.iter().collect();
+    assert_eq!(read_ris(&records_text(&all)).len(), docs.len());
+}
+
+fn records_text(docs: &[&Document]) -> String {
+    records(docs, RecordFormat::Ris)
 }
 
 #[test]
@@ -209,24 +429,6 @@ fn section_text_of_the_seed_matches_what_show_prints() {
 }
 
 #[test]
-fn cite_prints_the_citation() {
-    dossier()
-        .args(["cite", SEED_ID, "sample"])
-        .assert()
-        .success()
-        .stdout(format!("{SEED_CITATION}\n"));
-}
-
-#[test]
-fn cite_accepts_print_for_symmetry_with_the_browser() {
-    dossier()
-        .args(["cite", "--print", SEED_ID, "sample"])
-        .assert()
-        .success()
-        .stdout(format!("{SEED_CITATION}\n"));
-}
-
-#[test]
 fn cite_of_an_unknown_document_exits_2_naming_it() {
     dossier()
         .args(["cite", "no_such_doc", "sample"])
@@ -234,4 +436,21 @@ fn cite_of_an_unknown_document_exits_2_naming_it() {
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains("no_such_doc"));
+}
+
+#[test]
+fn cite_of_an_unknown_section_or_style_exits_2_naming_it() {
+    dossier()
+        .args(["cite", "--section", "9.9", SEED_ID, "sample"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("9.9"));
+    dossier()
+        .args(["cite", "--style", "vancouver", SEED_ID, "sample"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("vancouver").and(predicate::str::contains("chicago-notes")),
+        );
 }

@@ -120,6 +120,7 @@ fn the_place_left_waits_for_its_document_to_load() {
     let state = State {
         bookmarks: Vec::new(),
         resume: Some(Resume::new(&target, None, 3)),
+        ..State::default()
     };
     app.restore(state.clone());
     assert_ne!(app.current_doc().map(|d| &d.id), Some(&target.id));

@@ -35,6 +35,7 @@ fn some_state() -> State {
     State {
         bookmarks,
         resume: Some(Resume::new(&doc, Some("2.3"), 17)),
+        ..State::default()
     }
 }
 
@@ -240,6 +241,7 @@ fn generation(n: usize) -> State {
             section: None,
             scroll: n,
         }),
+        ..State::default()
     }
 }
 

@@ -671,19 +671,23 @@ mod generated {
 #[test]
 fn frus_citation_as_the_office_of_the_historian_asks() {
     let docs = modern();
+    let d4 = doc(&docs, "frus1958-60v99-d4");
+    let cited = dossier::citation::cite(d4, dossier::citation::Style::ChicagoNotes, Some("2"));
     assert_eq!(
-        dossier::cite::citation(doc(&docs, "frus1958-60v99-d4")),
+        cited.bibliography,
         "Foreign Relations of the United States, 1958–1960, vol. XCIX, Lake Districts, ed. Ada \
          Quillfeather and Tomas Reed (Washington: Government Printing Office, 1991), doc. 4. \
          https://history.state.gov/historicaldocuments/frus1958-60v99/d4"
     );
+    // The pinpoint follows the document number.
+    assert!(cited.citation.contains("doc. 4, para. 2."), "{}", cited.citation);
     // Archive pages keep their own citation.
     let page = dossier::parse::parse_document(
         "March 1, 1984\n\nCable from A to B\n\n1. Text.\n",
         "p",
         "p",
     );
-    assert!(dossier::cite::frus_citation(&page).is_none());
+    assert!(dossier::cite::frus_citation(&page, None).is_none());
 }
 
 #[test]

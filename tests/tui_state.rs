@@ -481,15 +481,42 @@ fn y_on_a_parent_section_copies_its_subsections_too() {
 }
 
 #[test]
-fn c_copies_a_citation_of_the_document() {
+fn c_cites_the_section_being_read_and_shift_c_the_whole_document() {
+    use dossier::citation::{Style, cite};
     use dossier::tui::effects::Effect;
     let mut app = app(100, 30);
-    key(&mut app, KeyCode::Char('c'));
-    let Some(Effect::Copy(text)) = app.effects.first() else {
-        panic!("no copy")
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(current_section(&app), "1.1");
+    let copied = |app: &mut App, c: char| {
+        app.effects.clear();
+        key(app, KeyCode::Char(c));
+        match app.effects.as_slice() {
+            [Effect::Copy(text)] => text.clone(),
+            other => panic!("expected one copy, got {other:?}"),
+        }
     };
-    assert_eq!(text, &dossier::cite::citation(app.current_doc().unwrap()));
-    assert!(text.contains("March 25, 1984"));
+    let doc = app.current_doc().unwrap().clone();
+    let pinpointed = copied(&mut app, 'c');
+    assert_eq!(
+        pinpointed,
+        cite(&doc, Style::ChicagoNotes, Some("1.1")).citation
+    );
+    assert!(
+        pinpointed.contains("March 25, 1984, para. 1.1,"),
+        "{pinpointed}"
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("chicago-notes citation of 1.1")
+    );
+    let whole = copied(&mut app, 'C');
+    assert_eq!(whole, cite(&doc, Style::ChicagoNotes, None).bibliography);
+    assert!(!whole.contains("para."), "{whole}");
+    app.config.citation_style = Style::Mla;
+    assert_eq!(copied(&mut app, 'c'), "(Ambassador Katori, par. 1.1)");
 }
 
 #[test]

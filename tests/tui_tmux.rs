@@ -319,3 +319,50 @@ fn ctrl_z_suspends_and_fg_redraws() {
     session.wait_for("doc 2/15");
     session.keys(&["q"]);
 }
+
+#[test]
+fn open_a_notebook_link_tag_the_document_and_filter_by_tag() {
+    let bin = env!("CARGO_BIN_EXE_dossier");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample");
+    let d = dir.path().display();
+    let link = "dossier://000_7f35e2ff8d3d54b0#2.1.b";
+    let command = format!(
+        "XDG_STATE_HOME={d} XDG_CONFIG_HOME={d}/none {bin} open {link} {}; echo $? > {d}/status; sleep 30",
+        sample.display()
+    );
+    let session = Session::start(100, 30, &command);
+    let screen = session.wait_for("opened 000_7f35e2ff8d3d54b0");
+    assert!(screen.contains("§ 2.1.b"), "{screen}");
+    session.keys(&["T"]);
+    session.wait_for("tags: ▏");
+    session.text("japan-prc");
+    session.keys(&["Enter"]);
+    session.wait_for("tagged japan-prc");
+    // Completion from the tags in use.
+    session.keys(&["T"]);
+    session.text("x ja");
+    session.keys(&["Tab"]);
+    session.wait_for("tags: japan-prc x japan-prc ▏");
+    session.keys(&["Escape"]);
+    session.wait_for("tags unchanged");
+    session.keys(&["Escape", "/"]);
+    session.text("tag:japan-prc");
+    let screen = session.wait_for("doc 1/1");
+    assert!(screen.contains("Cable from Amba"), "{screen}");
+    session.keys(&["Enter", "q"]);
+    assert_eq!(wait_for_file(&dir.path().join("status")).trim(), "0");
+    let export = Command::new(bin)
+        .args(["notes", "export", "--tag", "japan-prc"])
+        .arg(&sample)
+        .env("XDG_STATE_HOME", dir.path())
+        .env("XDG_CONFIG_HOME", dir.path().join("none"))
+        .output()
+        .expect("export");
+    let notebook = String::from_utf8_lossy(&export.stdout);
+    assert!(
+        notebook.contains("## Cable from Ambassador Katori"),
+        "{notebook}"
+    );
+    assert!(notebook.contains("Tags: japan-prc"), "{notebook}");
+}

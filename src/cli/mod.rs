@@ -6,6 +6,7 @@ mod check;
 mod cite;
 mod export;
 mod list;
+mod notes;
 mod search;
 mod shell;
 mod show;
@@ -76,14 +77,38 @@ enum Command {
     Export { paths: Vec<PathBuf> },
     /// Report every file's problems; exit 1 when some file could not be loaded.
     Check { paths: Vec<PathBuf> },
-    /// A document's citation (Chicago notes-bibliography style bibliography entry).
+    /// A document's citation in a style, or its record as CSL-JSON, BibTeX or RIS.
     Cite {
         /// Print the citation (the only thing the command line does; the browser's `c`
         /// copies it to the clipboard instead).
-        #[arg(long)]
+        #[arg(long, hide = true)]
         print: bool,
+        /// chicago-notes (the default, or `citation_style` in config.toml),
+        /// chicago-author-date, mla, apa or turabian.
+        #[arg(long)]
+        style: Option<crate::citation::Style>,
+        /// `text` (the citation in the style), `csl-json` (an array), `bibtex` or `ris`.
+        #[arg(long, value_enum, default_value_t = crate::citation::RecordFormat::Text)]
+        format: crate::citation::RecordFormat,
+        /// Cite this section (an id such as `2.1.b`) as the pinpoint: `para. 2.1.b`.
+        #[arg(long)]
+        section: Option<String>,
         /// The document's id, as `dossier list` prints it.
         doc_id: String,
+        paths: Vec<PathBuf>,
+    },
+    /// The reader's notes: bookmarks and tags.
+    Notes {
+        #[command(subcommand)]
+        command: NotesCommand,
+    },
+    /// Open the browser at a `dossier://<doc-id>#<section-id>` link (from a notebook).
+    Open {
+        /// Print the place, its citation and the passage instead of browsing.
+        #[arg(long)]
+        print: bool,
+        /// `dossier://<doc-id>` or `dossier://<doc-id>#<section-id>`.
+        link: String,
         paths: Vec<PathBuf>,
     },
     /// The configuration file: print the commented default, or where it is read from.
@@ -103,6 +128,24 @@ enum Command {
     },
     /// The man page (roff), on stdout: `dossier man > dossier.1`.
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+enum NotesCommand {
+    /// Every bookmarked or tagged document: a Markdown notebook, or records (CSL-JSON,
+    /// BibTeX, RIS); exit 1 when there is nothing to export.
+    Export {
+        /// `markdown` (citations, quoted passages, notes, links), `csl-json`, `bibtex`, `ris`.
+        #[arg(long, value_enum, default_value_t = notes::NotebookFormat::Markdown)]
+        format: notes::NotebookFormat,
+        /// Only the documents with this tag.
+        #[arg(long)]
+        tag: Option<String>,
+        /// The citation style of the notebook (default: `citation_style` in config.toml).
+        #[arg(long)]
+        style: Option<crate::citation::Style>,
+        paths: Vec<PathBuf>,
+    },
 }
 
 /// Outcome of a command, mapped to the process exit code.
@@ -148,13 +191,11 @@ fn run(cli: Cli) -> io::Result<Outcome> {
     // The browser writes to the terminal itself (and from its signal thread): stdout is
     // locked only for the scripting commands.
     let Some(command) = cli.command else {
-        let options = crate::tui::Options {
-            mouse: !cli.no_mouse && std::env::var_os("DOSSIER_NO_MOUSE").is_none(),
-            color: crate::config::color_enabled(cli.color, io::stdout().is_terminal()),
-        };
+        let options = browser_options(cli.no_mouse, cli.color);
         return crate::tui::run(&default_paths(cli.paths), options);
     };
-    let out = &mut io::BufWriter::new(io::stdout().lock());
+    let mut buffered = io::BufWriter::new(io::stdout().lock());
+    let out = &mut buffered;
     let outcome = match command {
         Command::List { json, paths } => {
             let corpus = load(&paths);
@@ -190,11 +231,61 @@ fn run(cli: Cli) -> io::Result<Outcome> {
         }
         Command::Cite {
             print: _,
+            style,
+            format,
+            section,
             doc_id,
             paths,
         } => {
             let corpus = load(&paths);
-            cite::run(out, &corpus, &doc_id)?
+            let request = cite::Request {
+                style: style.unwrap_or_else(configured_style),
+                format,
+                section: section.as_deref(),
+            };
+            cite::run(out, &corpus, &doc_id, &request)?
+        }
+        Command::Notes {
+            command:
+                NotesCommand::Export {
+                    format,
+                    tag,
+                    style,
+                    paths,
+                },
+        } => {
+            let corpus = load(&paths);
+            let style = style.unwrap_or_else(configured_style);
+            notes::export(
+                out,
+                &corpus,
+                &default_paths(paths),
+                format,
+                tag.as_deref(),
+                style,
+            )?
+        }
+        Command::Open { print, link, paths } => {
+            let corpus = load(&paths);
+            if print {
+                notes::print_link(out, &corpus, &link, configured_style())?
+            } else {
+                match notes::resolve(&corpus, &link) {
+                    Ok(link) => {
+                        // The browser writes to the terminal itself: stdout is not held.
+                        drop(buffered);
+                        let options = crate::tui::Options {
+                            open: Some(link),
+                            ..browser_options(cli.no_mouse, cli.color)
+                        };
+                        return crate::tui::run(&default_paths(paths), options);
+                    }
+                    Err(e) => {
+                        eprintln!("dossier: {e}");
+                        Outcome::Failure
+                    }
+                }
+            }
         }
         Command::Config { default, path: _ } => shell::config(out, default)?,
         Command::Completions { shell } => shell::completions(out, shell)?,
@@ -202,6 +293,19 @@ fn run(cli: Cli) -> io::Result<Outcome> {
     };
     out.flush()?;
     Ok(outcome)
+}
+
+fn browser_options(no_mouse: bool, color: ColorChoice) -> crate::tui::Options {
+    crate::tui::Options {
+        mouse: !no_mouse && std::env::var_os("DOSSIER_NO_MOUSE").is_none(),
+        color: crate::config::color_enabled(color, io::stdout().is_terminal()),
+        open: None,
+    }
+}
+
+/// The citation style of the configuration file (its warnings are the browser's to show).
+fn configured_style() -> crate::citation::Style {
+    crate::config::load().0.citation_style
 }
 
 fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {

@@ -626,6 +626,7 @@ fn field_matches(filter: &FieldFilter, atom: &Atom, doc: &Document) -> bool {
             .iter()
             .filter(|g| g.kind == "person")
             .any(|g| contains(&g.name, atom)),
+        FieldFilter::Tagged(ids) => ids.contains(&doc.id),
     }
 }
 

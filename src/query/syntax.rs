@@ -4,7 +4,7 @@
 //! (`'exact`, `^prefix`, `suffix$`, `!not`); smart case (a term with an upper-case letter is
 //! case-sensitive, in any script); field terms `from:`, `to:`, `class:`, `year:1984`,
 //! `year:1950..1962`, `date:1984-03`, `field:NAME=value`, `person:kissinger` (a tagged person of a
-//! FRUS document). A `\ ` keeps a space inside a term.
+//! FRUS document), `tag:NAME` (the reader's tags). A `\ ` keeps a space inside a term.
 
 /// A parsed query: every term must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,11 +56,24 @@ pub enum FieldFilter {
     DatePrefix,
     /// A person of the document's glossary (a FRUS volume's tagged mentions) by name.
     Person,
+    /// `tag:NAME`: the documents the reader tagged so, by id. Tags live in the reader's
+    /// state, not in documents: the caller fills the ids in ([`Query::resolve_tags`]);
+    /// unresolved, the set is empty and matches nothing.
+    Tagged(std::collections::BTreeSet<String>),
 }
 
 impl Query {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
+    }
+
+    /// Fills each `tag:NAME` atom with the ids of the documents tagged `NAME`.
+    pub fn resolve_tags(&mut self, tagged: impl Fn(&str) -> std::collections::BTreeSet<String>) {
+        for atom in self.terms.iter_mut().flat_map(|t| &mut t.alternatives) {
+            if let AtomKind::Field(FieldFilter::Tagged(ids)) = &mut atom.kind {
+                *ids = tagged(&atom.text);
+            }
+        }
     }
 
     /// The atoms that select text (not negated, not field conditions): what highlighting shows.
@@ -175,6 +188,7 @@ fn field_atom(word: &str, negated: bool) -> Option<Atom> {
             }
             _ => (FieldFilter::DatePrefix, value.to_string()),
         },
+        "tag" => (FieldFilter::Tagged(Default::default()), value.to_string()),
         "field" => {
             let (name, value) = value.split_once('=')?;
             (FieldFilter::Named(name.to_string()), value.to_string())

@@ -14,9 +14,11 @@ mod palette;
 
 pub use loading::Progress;
 pub use palette::KEY_BUDGET;
+mod highlights;
 mod pointer;
 mod reading;
 mod reload;
+pub(crate) mod tags;
 
 use super::detail::DetailText;
 use super::effects::Effect;
@@ -54,6 +56,10 @@ pub enum Input {
     Note,
     /// The filter of the bookmark list.
     BookmarkFilter,
+    /// The tags of the current document.
+    Tags,
+    /// The note of a highlight being made.
+    HighlightNote,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,8 +106,10 @@ pub enum Action {
     },
     /// `y`: the selected section's text, with its label, to the clipboard.
     CopySection,
-    /// `c`: a citation of the document to the clipboard.
+    /// `c`: a citation pinpointing the section being read, to the clipboard.
     CopyCitation,
+    /// `C`: the bibliography entry of the whole document, to the clipboard.
+    CopyDocumentCitation,
     /// `o`: the document's file in the pager.
     OpenPager,
     /// `e`: the document's file in the editor.
@@ -112,6 +120,10 @@ pub enum Action {
     Bookmark,
     /// `'`: the bookmark list.
     ShowBookmarks,
+    /// `T`: tag the current document.
+    Tag,
+    /// `v`: highlight the passage being read.
+    Highlight,
     /// `d` in the bookmark list.
     Delete,
     Click {
@@ -205,6 +217,10 @@ pub struct App {
     /// The documents-per-year strip, when shown.
     pub timeline: Option<Timeline>,
     pub bookmarks: Vec<crate::state::Bookmark>,
+    /// Highlighted passages, anchored by quote.
+    pub highlights: Vec<crate::state::Highlight>,
+    /// The reader's tags (document id → names), kept in the state file.
+    pub tags: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
     /// The bookmark list: indices into `bookmarks`.
     pub bookmark_list: ListView,
     /// The note of the bookmark being made.
@@ -249,6 +265,8 @@ impl App {
             effects: Vec::new(),
             timeline: None,
             bookmarks: Vec::new(),
+            tags: Default::default(),
+            highlights: Vec::new(),
             bookmark_list: ListView::default(),
             note: String::new(),
             config: crate::config::Config::default(),
@@ -314,6 +332,8 @@ impl App {
             _ if self.overlay == Overlay::Timeline => self.timeline_action(action),
             _ if self.overlay == Overlay::Bookmarks => self.bookmarks_action(action),
             _ if self.input == Input::Note => self.note_action(action),
+            _ if self.input == Input::Tags => self.tags_action(action),
+            _ if self.input == Input::HighlightNote => self.highlight_note_action(action),
             _ if self.overlay == Overlay::Problems => self.problems_action(action),
             _ if self.overlay == Overlay::Help => self.overlay = Overlay::None,
             _ if self.input != Input::None => self.input_action(action),
@@ -377,12 +397,15 @@ impl App {
             Action::PrevMatch => self.jump_match(-1),
             Action::Cancel => self.clear_focused(),
             Action::CopySection => self.copy_section(),
-            Action::CopyCitation => self.copy_citation(),
+            Action::CopyCitation => self.copy_citation(true),
+            Action::CopyDocumentCitation => self.copy_citation(false),
             Action::OpenPager => self.open_file(false),
             Action::OpenEditor => self.open_file(true),
             Action::ToggleTimeline => self.open_timeline(),
             Action::Bookmark => self.start_bookmark(),
             Action::ShowBookmarks => self.open_bookmarks(),
+            Action::Tag => self.start_tagging(),
+            Action::Highlight => self.start_highlight(),
             _ => {}
         }
     }
@@ -463,7 +486,14 @@ impl App {
             Input::Filter(Pane::Documents) => self.documents.filter.clone(),
             Input::Filter(_) => self.sections.filter.clone(),
             Input::Search => self.detail.search.clone(),
-            Input::Palette | Input::None | Input::Note | Input::BookmarkFilter => return,
+            Input::Palette
+            | Input::None
+            | Input::Note
+            | Input::Tags
+            | Input::HighlightNote
+            | Input::BookmarkFilter => {
+                return;
+            }
         };
         match action {
             Action::Type(c) => text.push(c),
@@ -499,6 +529,9 @@ impl App {
     pub(super) fn set_documents_filter(&mut self, filter: String) {
         let keep = self.documents.current();
         self.documents.query = parse_query(&filter);
+        self.documents
+            .query
+            .resolve_tags(|name| crate::tui::app::tags::tagged(&self.tags, name));
         self.documents.filter = filter;
         let query = &self.documents.query;
         self.documents.items = if query.is_empty() {

@@ -63,6 +63,8 @@ fn typing_action(key: &KeyEvent) -> Option<Action> {
         KeyCode::Backspace => Some(Action::Backspace),
         KeyCode::Enter => Some(Action::Accept),
         KeyCode::Esc => Some(Action::Cancel),
+        // Completion, where the input offers it (tags).
+        KeyCode::Tab => Some(Action::FocusNext),
         KeyCode::Up => Some(Action::Up),
         KeyCode::Down => Some(Action::Down),
         KeyCode::PageUp => Some(Action::PageUp),
@@ -121,6 +123,9 @@ fn configured_action(name: &str) -> Option<Action> {
         "bookmarks" => Action::ShowBookmarks,
         "copy_section" => Action::CopySection,
         "copy_citation" => Action::CopyCitation,
+        "copy_document_citation" => Action::CopyDocumentCitation,
+        "tag" => Action::Tag,
+        "highlight" => Action::Highlight,
         "timeline" => Action::ToggleTimeline,
         "open_pager" => Action::OpenPager,
         "open_editor" => Action::OpenEditor,

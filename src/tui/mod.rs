@@ -42,12 +42,20 @@ const RELOAD_SETTLE: Duration = Duration::from_millis(150);
 
 /// Loads the corpus and runs the browser until the user quits.
 /// What the command line decided for the browser.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Mouse reporting, unless `--no-mouse` (the configuration can turn it off too).
     pub mouse: bool,
     /// Colours, as `--color` and `NO_COLOR` resolve.
     pub color: bool,
+    /// Where to open (`dossier open dossier://doc#section`) instead of where the reader left.
+    pub open: Option<crate::notebook::Link>,
+}
+
+/// How the event loop starts: mouse reporting, and a place to open.
+struct Start {
+    mouse: bool,
+    open: Option<crate::notebook::Link>,
 }
 
 pub fn run(paths: &[PathBuf], options: Options) -> io::Result<Outcome> {
@@ -96,7 +104,11 @@ pub fn run(paths: &[PathBuf], options: Options) -> io::Result<Outcome> {
     watch_signals(mouse)?;
     enter(mouse);
     let mut loader = (!loader.is_finished()).then_some(loader);
-    let result = event_loop(&mut terminal, paths, app, &mut loader, &theme, mouse);
+    let start = Start {
+        mouse,
+        open: options.open,
+    };
+    let result = event_loop(&mut terminal, paths, app, &mut loader, &theme, start);
     leave(mouse);
     if let Some(loader) = loader {
         // Quit while loading: the cache keeps what was read, if that is quick.
@@ -154,6 +166,18 @@ fn watch_signals(mouse: bool) -> io::Result<()> {
 struct Session {
     mouse: bool,
     corpus_key: String,
+    /// The bookmarks and tags as this session last loaded or saved them: what it changed
+    /// since is merged into what other sessions saved ([`crate::state::merge`]).
+    previous: std::cell::RefCell<crate::state::State>,
+}
+
+impl Session {
+    fn save(&self, app: &App) -> io::Result<()> {
+        let mine = app.saved_state();
+        crate::state::save_merged(&self.corpus_key, &self.previous.borrow(), &mine)?;
+        *self.previous.borrow_mut() = mine;
+        Ok(())
+    }
 }
 
 fn describe(effect: &Effect) -> &'static str {
@@ -175,7 +199,7 @@ fn carry_out(
 ) -> io::Result<()> {
     let mouse = session.mouse;
     match effect {
-        Effect::SaveState => crate::state::save(&session.corpus_key, &app.saved_state()),
+        Effect::SaveState => session.save(app),
         Effect::Copy(text) => effects::write_osc52(&mut io::stdout(), text),
         Effect::Page(path) | Effect::Edit(path) => {
             let mut command = match effect {
@@ -235,19 +259,25 @@ fn event_loop(
     mut app: App,
     loader: &mut Option<Loader>,
     theme: &Theme,
-    mouse: bool,
+    start: Start,
 ) -> io::Result<()> {
+    let mouse = start.mouse;
     let size = terminal.size()?;
     app.update(app::Action::Resize(size.width, size.height));
     let watch = watch::Watch::new(paths);
     // Lets the end-to-end tests check that a panic gives the terminal back.
     let panic_key = std::env::var_os("DOSSIER_TEST_PANIC_KEY").is_some();
+    let corpus_key = crate::state::corpus_key(paths);
+    let (state, warning) = crate::state::load(&corpus_key);
     let session = Session {
         mouse,
-        corpus_key: crate::state::corpus_key(paths),
+        corpus_key,
+        previous: std::cell::RefCell::new(state.clone()),
     };
-    let (state, warning) = crate::state::load(&session.corpus_key);
     app.restore(state);
+    if let Some(link) = start.open {
+        app.open_link(&link);
+    }
     if let Some(warning) = warning {
         app.message = Some(warning);
     }
@@ -313,7 +343,7 @@ fn event_loop(
         }
         if app.quit {
             // The reading position is remembered for next time; failing that is not fatal.
-            if let Err(e) = crate::state::save(&session.corpus_key, &app.saved_state()) {
+            if let Err(e) = session.save(&app) {
                 leave(mouse);
                 eprintln!("dossier: could not save the reading position: {e}");
             }

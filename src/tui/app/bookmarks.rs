@@ -14,6 +14,8 @@ impl App {
     /// Takes the remembered state of this corpus: bookmarks, and the place the reader left.
     pub fn restore(&mut self, state: State) {
         self.restore_bookmarks(state.bookmarks);
+        self.tags = state.tags;
+        self.highlights = state.highlights;
         if let Some(resume) = state.resume {
             self.resume(resume);
         }
@@ -32,7 +34,9 @@ impl App {
             return;
         };
         self.select_document(position);
-        if resume.is_stale(&self.docs[doc]) {
+        // A link (no hash) opens whatever the document holds now, at its section.
+        let link = resume.doc_hash.is_empty();
+        if !link && resume.is_stale(&self.docs[doc]) {
             self.message = Some(format!("{} changed since you last read it", resume.doc_id));
             return;
         }
@@ -46,8 +50,23 @@ impl App {
                 self.select_section(position);
             }
         }
+        if link {
+            self.message = Some(format!("opened {}", resume.doc_id));
+            return;
+        }
         self.detail.scroll = resume.scroll.min(self.max_scroll());
         self.message = Some(format!("back where you left {}", resume.doc_id));
+    }
+
+    /// Opens a `dossier://` link: its document at its section (waiting for the document while
+    /// a load goes on).
+    pub fn open_link(&mut self, link: &crate::notebook::Link) {
+        self.resume(Resume {
+            doc_id: link.doc_id.clone(),
+            doc_hash: String::new(),
+            section: link.section.clone(),
+            scroll: 0,
+        });
     }
 
     /// Takes a list of bookmarks (from the state file, or from before a reload).
@@ -72,6 +91,8 @@ impl App {
         State {
             bookmarks: self.bookmarks.clone(),
             resume,
+            tags: self.tags.clone(),
+            highlights: self.highlights.clone(),
         }
     }
 

@@ -37,12 +37,30 @@ impl App {
         self.copy(text, &what);
     }
 
-    pub(super) fn copy_citation(&mut self) {
+    /// Copies a citation in the configured style: of the section being read (`para. 2.1.b`;
+    /// the opening text is cited without a pinpoint), else of the whole document.
+    pub(super) fn copy_citation(&mut self, pinpoint: bool) {
         let Some(doc) = self.current_doc() else {
             return;
         };
-        let citation = crate::cite::citation(doc);
-        self.copy(citation, "the citation");
+        let style = self.config.citation_style;
+        let section = pinpoint
+            .then(|| self.reading_passage())
+            .flatten()
+            .map(|local| self.section_id(self.doc_passage_range().start + local))
+            .filter(|&s| s != BODY_ID);
+        let cited = crate::citation::cite(doc, style, section);
+        let (text, what) = match section {
+            Some(section) => (
+                cited.citation,
+                format!("a {} citation of {section}", style.name()),
+            ),
+            None => (
+                cited.bibliography,
+                format!("a {} citation of the document", style.name()),
+            ),
+        };
+        self.copy(crate::parse::clean::clean_line(&text), &what);
     }
 
     fn copy(&mut self, text: String, what: &str) {

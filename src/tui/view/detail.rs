@@ -42,6 +42,7 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         };
         block = block.title_bottom(Line::from(format!(" /{}{cursor} {count} ", detail.search)));
     }
+    let highlighted = app.highlighted_passages();
     let lines: Vec<Line> = detail
         .text
         .lines
@@ -51,8 +52,11 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .take(height)
         .map(|(i, line)| {
             let marked = line.passage.is_some() && line.passage == detail.marked;
+            let highlighted = line.passage.is_some_and(|p| highlighted.contains(&p));
             let gutter = if marked {
                 Span::styled("▌ ", theme.marker())
+            } else if highlighted {
+                Span::styled("┃ ", theme.label())
             } else {
                 Span::raw("  ")
             };

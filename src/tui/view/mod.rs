@@ -95,7 +95,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (Input::Filter(_), _) => "type to filter · Enter keep · Esc clear",
         (Input::Search, _) => "type to search · Enter keep · Esc clear",
         (Input::Palette, _) => "type to jump · ↑↓ choose · Enter go · Esc close",
-        (Input::Note, _) => "",
+        (Input::Note | Input::Tags | Input::HighlightNote, _) => "",
         (Input::BookmarkFilter, _) => "type to filter · Enter keep · Esc clear",
         (_, _) if app.overlay == super::app::Overlay::Bookmarks => {
             "Enter jump · d delete · / filter · Esc close"
