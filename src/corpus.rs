@@ -24,6 +24,7 @@ use crate::model::{Document, Section};
 use crate::parse::{clean::clean_text, parse_document};
 
 pub use cache::{CacheStats, cache_dir};
+pub(crate) use cache::{checksum, fingerprint};
 
 /// How many leading bytes are inspected to recognise a binary file.
 const SNIFF_BYTES: usize = 8192;

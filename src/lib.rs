@@ -7,6 +7,8 @@ pub mod cite;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod index;
+pub mod library;
 pub mod model;
 pub mod parse;
 pub mod query;
