@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::corpus::Corpus;
 use crate::index::{IndexStats, Snippet, TextIndex, WordHit, WordQuery, snippet};
-use crate::query::index::{passage_ref, write_text};
+use crate::query::index::passage_ref;
 
 /// A full-text search engine over a corpus's passages.
 pub trait Engine: Send + Sync {
@@ -73,7 +73,14 @@ impl Library {
                 let doc = &self.corpus.documents[hit.doc];
                 let snippet = match passage_ref(doc, hit.local) {
                     Some(passage) => {
-                        write_text(doc, passage, &mut text);
+                        // The passage's paragraphs without its label (`2.`), which would
+                        // otherwise read as a sentence of its own.
+                        let paragraphs = passage.section.map_or(&doc.body, |s| &s.paragraphs);
+                        text.clear();
+                        for p in paragraphs {
+                            text.push_str(p);
+                            text.push('\n');
+                        }
                         snippet(&text, query)
                     }
                     None => Snippet::default(),
