@@ -467,6 +467,20 @@ mod tests {
     }
 
     #[test]
+    fn while_typing_the_last_word_is_also_a_prefix() {
+        let typing = WordQuery::parse("grain trea", true);
+        assert!(
+            typing.clauses[1]
+                .alternatives
+                .contains(&Pattern::Prefix("trea".into()))
+        );
+        assert_eq!(typing.clauses[0].alternatives.len(), 1);
+        // A finished word (followed by a space) is not a prefix.
+        let done = WordQuery::parse("grain trea ", true);
+        assert_eq!(done.clauses[1].alternatives.len(), 1);
+    }
+
+    #[test]
     fn edit_distance_counts_a_swap_as_one() {
         assert_eq!(edit_distance("treaty", "traety"), 1);
         assert_eq!(edit_distance("treaty", "treaties"), 3);

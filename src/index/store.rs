@@ -24,7 +24,13 @@ const MANIFEST: &str = "dossier-manifest.json";
 /// Files changed more recently than this are indexed but not stamped, so that a second change
 /// within the same mtime tick is seen next time.
 const RACY: Duration = Duration::from_secs(2);
-const WRITER_MEMORY: usize = 64 << 20;
+/// Memory for the writer's buffers, shared by its threads (tantivy needs at least 15 MB each).
+const WRITER_MEMORY: usize = 96 << 20;
+
+/// Indexing threads: the machine's cores, at most 4.
+fn writer_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
 
 /// A file's identity: size and modification time in nanoseconds.
 type Stamp = (u64, i128);
@@ -189,7 +195,7 @@ fn in_memory(corpus: &Corpus) -> Result<(TextIndex, IndexStats), String> {
     let index = Index::create_in_ram(schema);
     register(&index);
     let mut writer: IndexWriter = index
-        .writer_with_num_threads(1, WRITER_MEMORY)
+        .writer_with_num_threads(writer_threads(), WRITER_MEMORY)
         .map_err(|e| e.to_string())?;
     let files = files_of(corpus);
     let mut progress = Progress::new(files.len());
@@ -312,7 +318,8 @@ fn open_on_disk(
         ..IndexStats::default()
     };
     if !changed.is_empty() || !removed.is_empty() {
-        let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_MEMORY)?;
+        let mut writer: IndexWriter =
+            index.writer_with_num_threads(writer_threads(), WRITER_MEMORY)?;
         let first_build = manifest.files.is_empty();
         let mut progress = Progress::new(if first_build { changed.len() } else { 0 });
         for path in &removed {
