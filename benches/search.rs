@@ -1,5 +1,7 @@
 //! Search over 10,000 generated pages (about 90 MB, 110,000 passages), documents in memory:
-//! `dossier search`'s one-off ranking (top 20), and the jump palette's indexed search (top 500).
+//! the fuzzy one-off ranking (top 20), the jump palette's fuzzy search (top 500), and the
+//! full-text index that `dossier search` uses (built in memory: build, and word queries top 20).
+//! Whole-process figures against `rg -il` are printed by `scripts/bench-search`.
 
 #[path = "support/mod.rs"]
 mod support;
@@ -7,6 +9,9 @@ mod support;
 use std::sync::LazyLock;
 
 use divan::Bencher;
+use dossier::corpus::Corpus;
+use dossier::index::{TextIndex, WordQuery};
+use dossier::library::Library;
 use dossier::model::Document;
 use dossier::query::index::search_documents;
 use dossier::query::{SearchIndex, parse_query};
@@ -34,6 +39,19 @@ static DOCS: LazyLock<Vec<Document>> = LazyLock::new(|| {
 
 static INDEX: LazyLock<SearchIndex> = LazyLock::new(|| SearchIndex::build(&DOCS));
 
+static CORPUS: LazyLock<Corpus> = LazyLock::new(|| Corpus {
+    documents: DOCS.clone(),
+    problems: Vec::new(),
+});
+
+static LIBRARY: LazyLock<Library> = LazyLock::new(|| {
+    let corpus = Corpus {
+        documents: DOCS.clone(),
+        problems: Vec::new(),
+    };
+    Library::open(corpus, &[], None).expect("in-memory index").0
+});
+
 fn main() {
     divan::main();
 }
@@ -56,4 +74,17 @@ fn indexed_top500(bencher: Bencher, query: &str) {
 fn build_index(bencher: Bencher) {
     LazyLock::force(&DOCS);
     bencher.bench(|| SearchIndex::build(&DOCS));
+}
+
+#[divan::bench(args = QUERIES, sample_count = 10)]
+fn word_search_top20(bencher: Bencher, query: &str) {
+    let query = WordQuery::parse(query, false);
+    LazyLock::force(&LIBRARY);
+    bencher.bench(|| LIBRARY.search(&query, 20).map(|(found, _)| found.len()));
+}
+
+#[divan::bench(sample_count = 2)]
+fn word_index_build_in_memory(bencher: Bencher) {
+    LazyLock::force(&CORPUS);
+    bencher.bench(|| TextIndex::open(&CORPUS, &[], None).map(|(_, stats)| stats.indexed_files));
 }

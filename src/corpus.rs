@@ -25,6 +25,7 @@ use crate::formats::{Format, Source};
 use crate::model::Document;
 
 pub use cache::{CacheStats, cache_dir};
+pub(crate) use cache::{checksum, fingerprint};
 
 /// How many leading bytes are inspected to recognise a binary file.
 const SNIFF_BYTES: usize = 8192;

@@ -9,6 +9,8 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod formats;
+pub mod index;
+pub mod library;
 pub mod model;
 pub mod notebook;
 pub mod parse;

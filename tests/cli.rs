@@ -185,34 +185,42 @@ fn show_of_an_unknown_section_exits_2_and_names_it() {
 // search
 
 #[test]
-fn search_prints_doc_section_score_and_heading() {
+fn search_prints_doc_section_title_and_a_snippet_per_hit() {
     let out = stdout_of(dossier().args(["search", "gromyko", "sample"]));
-    let rows: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
-    assert!(!rows.is_empty());
-    let mut last_score = i64::MAX;
-    for row in &rows {
-        assert_eq!(row.len(), 4, "{row:?}");
-        let score: i64 = row[2].parse().expect("integer score");
-        assert!(score <= last_score, "hits are ranked: {out}");
-        last_score = score;
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(!lines.is_empty() && lines.len() % 2 == 0, "{out}");
+    for pair in lines.chunks(2) {
+        let head: Vec<&str> = pair[0].splitn(3, "  ").collect();
+        assert_eq!(head.len(), 3, "{pair:?}");
+        assert!(pair[1].starts_with("    "), "{pair:?}");
     }
-    let hit = rows
-        .iter()
-        .find(|r| r[0] == SEED_ID && r[1] == "1.1")
+    let hit = lines
+        .chunks(2)
+        .find(|pair| pair[0].starts_with(&format!("{SEED_ID}  1.1  ")))
         .unwrap_or_else(|| panic!("seed 1.1 not found:\n{out}"));
-    assert_eq!(hit[3], "Regarding the foreign ministerial talks…");
+    assert!(hit[0].ends_with(SEED_TITLE), "{hit:?}");
+    assert!(
+        hit[1].contains("Gromyko"),
+        "the snippet shows the word: {hit:?}"
+    );
 }
 
 #[test]
-fn search_json_rows_carry_doc_section_score_and_heading() {
+fn search_json_rows_carry_doc_section_score_heading_snippet_and_highlights() {
     let hits = json_of(dossier().args(["search", "--json", "gromyko", "sample"]));
     let hits = hits.as_array().expect("array");
     assert!(!hits.is_empty());
     for hit in hits {
         assert!(hit["doc"].is_string(), "{hit}");
         assert!(hit["section"].is_string(), "{hit}");
-        assert!(hit["score"].is_i64(), "{hit}");
+        assert!(hit["score"].is_f64(), "{hit}");
         assert!(hit["heading"].is_string(), "{hit}");
+        let snippet: Vec<char> = hit["snippet"].as_str().expect("snippet").chars().collect();
+        for span in hit["highlights"].as_array().expect("highlights") {
+            let (start, end) = (span[0].as_u64().unwrap_or(0), span[1].as_u64().unwrap_or(0));
+            let word: String = snippet[start as usize..end as usize].iter().collect();
+            assert_eq!(word.to_lowercase(), "gromyko", "{hit}");
+        }
     }
     assert!(
         hits.iter()
@@ -224,9 +232,9 @@ fn search_json_rows_carry_doc_section_score_and_heading() {
 #[test]
 fn search_limit_caps_the_number_of_hits() {
     let all = stdout_of(dossier().args(["search", "soviet", "sample"]));
-    assert!(all.lines().count() > 2, "{all}");
+    assert!(all.lines().count() > 4, "{all}");
     let limited = stdout_of(dossier().args(["search", "--limit", "2", "soviet", "sample"]));
-    assert_eq!(limited.lines().count(), 2);
+    assert_eq!(limited.lines().count(), 4);
     let one = json_of(dossier().args(["search", "--json", "--limit", "1", "soviet", "sample"]));
     assert_eq!(one.as_array().map(Vec::len), Some(1));
 }

@@ -61,7 +61,9 @@ enum Command {
         doc_id: String,
         paths: Vec<PathBuf>,
     },
-    /// Sections ranked by a fuzzy match of the query; exit 1 when nothing matches.
+    /// Passages that contain the query's words, best first, with a snippet; exit 1 when nothing
+    /// matches. Words match folded (case, accents, script), stemmed, or with a typo (5+ letters);
+    /// `"a phrase"`, `"a b"~10` (within 10 words).
     Search {
         #[arg(long)]
         json: bool,
@@ -218,7 +220,14 @@ fn run(cli: Cli) -> io::Result<Outcome> {
             paths,
         } => {
             let corpus = load(&paths);
-            search::run(out, &corpus, &query, limit, json)?
+            let args = search::SearchArgs {
+                query: &query,
+                roots: &default_paths(paths),
+                limit,
+                json,
+                color: crate::config::color_enabled(cli.color, io::stdout().is_terminal()),
+            };
+            search::run(out, corpus, &args)?
         }
         Command::Export { paths } => {
             let corpus = load(&paths);

@@ -1,64 +1,83 @@
-//! `dossier search`: passages ranked by the query. Exit 1 when nothing matches, like grep.
+//! `dossier search`: the passages that contain the query's words, best first, each with the
+//! sentence that shows them. Exit 1 when nothing matches, like grep.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use serde::Serialize;
 
 use super::Outcome;
 use crate::corpus::Corpus;
-use std::borrow::Cow;
-
-use crate::query::index::{passage_ref, passage_view, search_documents};
-use crate::query::parse_query;
+use crate::index::{Snippet, WordQuery};
+use crate::library::Library;
+use crate::query::index::{passage_ref, passage_view};
 
 #[derive(Serialize)]
 struct HitRow<'a> {
     doc: &'a str,
     section: &'a str,
     label: &'a str,
-    score: i64,
-    heading: Cow<'a, str>,
+    score: f32,
+    heading: String,
     title: &'a str,
+    snippet: &'a str,
+    highlights: &'a [[usize; 2]],
 }
 
-pub fn run(
-    out: &mut dyn Write,
-    corpus: &Corpus,
-    query: &str,
-    limit: usize,
-    json: bool,
-) -> io::Result<Outcome> {
-    let query = parse_query(query);
+/// What to search and how to print it.
+pub struct SearchArgs<'a> {
+    pub query: &'a str,
+    pub roots: &'a [PathBuf],
+    pub limit: usize,
+    pub json: bool,
+    pub color: bool,
+}
+
+pub fn run(out: &mut dyn Write, corpus: Corpus, args: &SearchArgs) -> io::Result<Outcome> {
+    let query = WordQuery::parse(args.query, false);
     if query.is_empty() {
         eprintln!("dossier: empty query");
         return Ok(Outcome::Failure);
     }
-    // A one-off search scores passages straight from the documents: no index to build.
-    let hits = search_documents(&corpus.documents, &query, limit);
-    let rows: Vec<HitRow> = hits
+    let cache = crate::corpus::LoadOptions::from_env().cache_dir;
+    let library = match Library::open(corpus, args.roots, cache.as_deref()) {
+        Ok((library, _)) => library,
+        Err(e) => {
+            eprintln!("dossier: search index: {e}");
+            return Ok(Outcome::Failure);
+        }
+    };
+    let found = match library.search(&query, args.limit) {
+        Ok((found, _)) => found,
+        Err(e) => {
+            eprintln!("dossier: search: {e}");
+            return Ok(Outcome::Failure);
+        }
+    };
+    let corpus = &library.corpus;
+    let rows: Vec<HitRow> = found
         .iter()
-        .filter_map(|&(hit, d, local)| {
-            let doc = &corpus.documents[d];
-            let view = passage_view(doc, passage_ref(doc, local)?);
+        .filter_map(|f| {
+            let doc = &corpus.documents[f.hit.doc];
+            let view = passage_view(doc, passage_ref(doc, f.hit.local)?);
             Some(HitRow {
                 doc: &doc.id,
                 section: view.section,
                 label: view.label,
-                score: hit.score,
-                heading: view.heading,
+                score: f.hit.score,
+                heading: view.heading.into_owned(),
                 title: &doc.title,
+                snippet: &f.snippet.text,
+                highlights: &f.snippet.highlights,
             })
         })
         .collect();
-    if json {
+    if args.json {
         super::write_json(out, &rows)?;
     } else {
-        for row in &rows {
-            writeln!(
-                out,
-                "{}\t{}\t{}\t{}",
-                row.doc, row.section, row.score, row.heading
-            )?;
+        for (row, f) in rows.iter().zip(&found) {
+            writeln!(out, "{}  {}  {}", row.doc, row.section, row.title)?;
+            writeln!(out, "    {}", marked(&f.snippet, args.color))?;
         }
     }
     Ok(if rows.is_empty() {
@@ -66,4 +85,28 @@ pub fn run(
     } else {
         Outcome::Success
     })
+}
+
+/// The snippet with its matches in bold red on a terminal. Document text was cleaned of control
+/// characters when parsed; only these escapes of our own reach the terminal.
+fn marked(snippet: &Snippet, color: bool) -> String {
+    if !color || snippet.highlights.is_empty() {
+        return snippet.text.clone();
+    }
+    let chars: Vec<char> = snippet.text.chars().collect();
+    let mut out = String::new();
+    let mut last = 0;
+    for &[start, end] in &snippet.highlights {
+        let (start, end) = (start.min(chars.len()), end.min(chars.len()));
+        if start < last {
+            continue;
+        }
+        out.extend(&chars[last..start]);
+        out.push_str("\x1b[1;31m");
+        out.extend(&chars[start..end]);
+        out.push_str("\x1b[0m");
+        last = end;
+    }
+    out.extend(&chars[last..]);
+    out
 }

@@ -551,7 +551,7 @@ fn relative_key(folder: &Path, file: &Path) -> Vec<u8> {
 }
 
 /// Ties a cache to the document model's shape and to the executable that parsed it.
-fn fingerprint() -> Option<u64> {
+pub(crate) fn fingerprint() -> Option<u64> {
     let section = Section {
         children: vec![Section::default()],
         ..Section::default()

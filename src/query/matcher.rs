@@ -604,7 +604,7 @@ fn contains(haystack: &str, atom: &Atom) -> bool {
     }
 }
 
-fn field_matches(filter: &FieldFilter, atom: &Atom, doc: &Document) -> bool {
+pub(crate) fn field_matches(filter: &FieldFilter, atom: &Atom, doc: &Document) -> bool {
     match filter {
         FieldFilter::Named(name) => doc
             .fields

@@ -1,0 +1,443 @@
+//! Building, updating, validating and searching the persistent index (see the module note of
+//! [`crate::index`]).
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::schema::{TantivyDocument, Value};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
+
+use super::query::WordQuery;
+use super::schema::{Fields, register, schema};
+use crate::corpus::Corpus;
+use crate::model::Document;
+use crate::query::index::{passage_refs, passage_view, write_text};
+
+/// Bumped whenever the schema or the tokenizers change.
+const INDEX_VERSION: u32 = 1;
+const MANIFEST: &str = "dossier-manifest.json";
+/// Files changed more recently than this are indexed but not stamped, so that a second change
+/// within the same mtime tick is seen next time.
+const RACY: Duration = Duration::from_secs(2);
+/// Memory for the writer's buffers, shared by its threads (tantivy needs at least 15 MB each).
+const WRITER_MEMORY: usize = 96 << 20;
+
+/// Indexing threads: the machine's cores, at most 4.
+fn writer_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+}
+
+/// A file's identity: size and modification time in nanoseconds.
+type Stamp = (u64, i128);
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Manifest {
+    version: u32,
+    fingerprint: u64,
+    /// Canonical path → stamp of the file as indexed.
+    files: BTreeMap<String, Stamp>,
+}
+
+/// What opening the index did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct IndexStats {
+    /// Files (re-)indexed.
+    pub indexed_files: usize,
+    /// Files dropped because they are gone.
+    pub removed_files: usize,
+    /// The index on disk could not be used and was built anew.
+    pub rebuilt: bool,
+    /// The index lives in memory only (no cache folder, or the one on disk is busy).
+    pub in_memory: bool,
+}
+
+/// A passage that matched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordHit {
+    /// Index into `corpus.documents`.
+    pub doc: usize,
+    /// The passage's number within the document.
+    pub local: usize,
+    pub score: f32,
+}
+
+/// The opened index.
+pub struct TextIndex {
+    reader: IndexReader,
+    fields: Fields,
+    /// Documents by id, to turn stored ids back into the corpus's documents.
+    by_id: HashMap<String, usize>,
+}
+
+impl TextIndex {
+    /// Opens the index for `roots` under `cache`, bringing it up to date with `corpus`; builds
+    /// it in memory when `cache` is `None`.
+    pub fn open(
+        corpus: &Corpus,
+        roots: &[PathBuf],
+        cache: Option<&Path>,
+    ) -> Result<(TextIndex, IndexStats), String> {
+        let Some(cache) = cache else {
+            return in_memory(corpus);
+        };
+        let dir = cache.join("search").join(key(roots));
+        match open_on_disk(corpus, &dir, false) {
+            Ok(found) => Ok(found),
+            Err(Failure::Busy) => in_memory(corpus),
+            Err(Failure::Unusable(_)) => match open_on_disk(corpus, &dir, true) {
+                Ok((index, mut stats)) => {
+                    stats.rebuilt = true;
+                    Ok((index, stats))
+                }
+                Err(Failure::Busy) => in_memory(corpus),
+                Err(Failure::Unusable(reason)) => {
+                    eprintln!(
+                        "dossier: search index {}: {reason}; searching in memory",
+                        dir.display()
+                    );
+                    in_memory(corpus)
+                }
+            },
+        }
+    }
+
+    /// The best `limit` passages for `query`, best first; also how many passages matched
+    /// before the field filters.
+    pub fn search(
+        &self,
+        corpus: &Corpus,
+        query: &WordQuery,
+        limit: usize,
+    ) -> Result<(Vec<WordHit>, usize), String> {
+        if query.is_empty() || limit == 0 {
+            return Ok((Vec::new(), 0));
+        }
+        let searcher = self.reader.searcher();
+        let tq = query.to_tantivy(&self.fields);
+        // Field filters are applied to the hits: ask for more until enough pass or none are left.
+        let mut want = if query.filters.is_empty() {
+            limit
+        } else {
+            limit.saturating_mul(8).max(256)
+        };
+        loop {
+            let (top, total) = searcher
+                .search(&tq, &(TopDocs::with_limit(want), Count))
+                .map_err(|e| e.to_string())?;
+            let mut hits = Vec::new();
+            for (score, address) in &top {
+                let stored: TantivyDocument = searcher.doc(*address).map_err(|e| e.to_string())?;
+                let Some(hit) = self.resolve(&stored, *score, corpus) else {
+                    continue;
+                };
+                if query.document_passes(&corpus.documents[hit.doc]) {
+                    hits.push(hit);
+                }
+                if hits.len() == limit {
+                    break;
+                }
+            }
+            if hits.len() == limit || top.len() == total || top.len() < want {
+                return Ok((hits, total));
+            }
+            want = want.saturating_mul(4);
+        }
+    }
+
+    fn resolve(&self, stored: &TantivyDocument, score: f32, corpus: &Corpus) -> Option<WordHit> {
+        let id = stored.get_first(self.fields.doc_id)?.as_str()?;
+        let local = stored.get_first(self.fields.local)?.as_u64()?;
+        let doc = *self.by_id.get(id)?;
+        let local = usize::try_from(local).ok()?;
+        // A passage the document no longer has would be a stale index: never shown.
+        (local < crate::query::index::passage_count(&corpus.documents[doc])).then_some(WordHit {
+            doc,
+            local,
+            score,
+        })
+    }
+}
+
+enum Failure {
+    /// Another process is writing the index.
+    Busy,
+    /// The index or its manifest cannot be used.
+    Unusable(String),
+}
+
+impl From<tantivy::TantivyError> for Failure {
+    fn from(e: tantivy::TantivyError) -> Self {
+        match e {
+            tantivy::TantivyError::LockFailure(..) => Failure::Busy,
+            other => Failure::Unusable(other.to_string()),
+        }
+    }
+}
+
+/// A stable name for a set of roots.
+fn key(roots: &[PathBuf]) -> String {
+    let mut bytes = Vec::new();
+    for root in roots {
+        let canonical = fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+        bytes.extend_from_slice(canonical.as_os_str().as_encoded_bytes());
+        bytes.push(0);
+    }
+    format!("{:016x}", crate::corpus::checksum(&bytes))
+}
+
+fn in_memory(corpus: &Corpus) -> Result<(TextIndex, IndexStats), String> {
+    let (schema, fields) = schema();
+    let index = Index::create_in_ram(schema);
+    register(&index);
+    let mut writer: IndexWriter = index
+        .writer_with_num_threads(writer_threads(), WRITER_MEMORY)
+        .map_err(|e| e.to_string())?;
+    let files = files_of(corpus);
+    let mut progress = Progress::new(files.len());
+    for docs in files.values() {
+        add_documents(&mut writer, &fields, corpus, docs, "").map_err(|e| e.to_string())?;
+        progress.step();
+    }
+    writer.commit().map_err(|e| e.to_string())?;
+    progress.done();
+    let reader = index.reader().map_err(|e| e.to_string())?;
+    let stats = IndexStats {
+        indexed_files: files.len(),
+        in_memory: true,
+        ..IndexStats::default()
+    };
+    Ok((text_index(reader, fields, corpus), stats))
+}
+
+fn text_index(reader: IndexReader, fields: Fields, corpus: &Corpus) -> TextIndex {
+    let by_id = corpus
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.clone(), i))
+        .collect();
+    TextIndex {
+        reader,
+        fields,
+        by_id,
+    }
+}
+
+/// The corpus's documents grouped by their file's canonical path.
+fn files_of(corpus: &Corpus) -> BTreeMap<String, Vec<usize>> {
+    let mut files: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut canonical: HashMap<&str, String> = HashMap::new();
+    for (i, doc) in corpus.documents.iter().enumerate() {
+        let path = canonical.entry(&doc.path).or_insert_with(|| {
+            fs::canonicalize(&doc.path)
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_else(|_| doc.path.clone())
+        });
+        files.entry(path.clone()).or_default().push(i);
+    }
+    files
+}
+
+fn stamp(path: &str) -> Option<Stamp> {
+    let metadata = fs::metadata(path).ok()?;
+    let modified = metadata.modified().ok()?;
+    let nanos = match modified.duration_since(UNIX_EPOCH) {
+        Ok(d) => d.as_nanos() as i128,
+        Err(e) => -(e.duration().as_nanos() as i128),
+    };
+    let racy = SystemTime::now()
+        .duration_since(modified)
+        .map_or(true, |age| age < RACY);
+    (!racy).then_some((metadata.len(), nanos))
+}
+
+fn read_manifest(dir: &Path) -> Option<Manifest> {
+    let bytes = fs::read(dir.join(MANIFEST)).ok()?;
+    let manifest: Manifest = serde_json::from_slice(&bytes).ok()?;
+    (manifest.version == INDEX_VERSION
+        && Some(manifest.fingerprint) == crate::corpus::fingerprint())
+    .then_some(manifest)
+}
+
+fn write_manifest(dir: &Path, manifest: &Manifest) -> std::io::Result<()> {
+    let tmp = dir.join(format!("{MANIFEST}.tmp"));
+    fs::write(
+        &tmp,
+        serde_json::to_vec(manifest).map_err(std::io::Error::other)?,
+    )?;
+    fs::rename(tmp, dir.join(MANIFEST))
+}
+
+fn open_on_disk(
+    corpus: &Corpus,
+    dir: &Path,
+    fresh: bool,
+) -> Result<(TextIndex, IndexStats), Failure> {
+    let manifest = if fresh { None } else { read_manifest(dir) };
+    let (index, mut manifest) = match manifest {
+        Some(manifest) => (Index::open_in_dir(dir)?, manifest),
+        None => {
+            if dir.exists() {
+                fs::remove_dir_all(dir).map_err(|e| Failure::Unusable(e.to_string()))?;
+            }
+            fs::create_dir_all(dir).map_err(|e| Failure::Unusable(e.to_string()))?;
+            let (schema, _) = schema();
+            let manifest = Manifest {
+                version: INDEX_VERSION,
+                fingerprint: crate::corpus::fingerprint().unwrap_or_default(),
+                files: BTreeMap::new(),
+            };
+            (Index::create_in_dir(dir, schema)?, manifest)
+        }
+    };
+    register(&index);
+    let (expected, fields) = schema();
+    if index.schema() != expected {
+        return Err(Failure::Unusable("schema changed".into()));
+    }
+    let files = files_of(corpus);
+    let changed: Vec<(&String, Option<Stamp>)> = files
+        .keys()
+        .map(|path| (path, stamp(path)))
+        .filter(|(path, now)| now.is_none() || manifest.files.get(*path) != now.as_ref())
+        .collect();
+    let removed: Vec<String> = manifest
+        .files
+        .keys()
+        .filter(|p| !files.contains_key(*p))
+        .cloned()
+        .collect();
+    let stats = IndexStats {
+        indexed_files: changed.len(),
+        removed_files: removed.len(),
+        ..IndexStats::default()
+    };
+    if !changed.is_empty() || !removed.is_empty() {
+        let mut writer: IndexWriter =
+            index.writer_with_num_threads(writer_threads(), WRITER_MEMORY)?;
+        let first_build = manifest.files.is_empty();
+        let mut progress = Progress::new(if first_build { changed.len() } else { 0 });
+        for path in &removed {
+            writer.delete_term(Term::from_field_text(fields.path, path));
+            manifest.files.remove(path);
+        }
+        for (path, now) in &changed {
+            writer.delete_term(Term::from_field_text(fields.path, path));
+            add_documents(&mut writer, &fields, corpus, &files[*path], path)?;
+            match now {
+                Some(now) => manifest.files.insert((*path).clone(), *now),
+                None => manifest.files.remove(*path),
+            };
+            progress.step();
+        }
+        writer.commit()?;
+        progress.done();
+        write_manifest(dir, &manifest).map_err(|e| Failure::Unusable(e.to_string()))?;
+    }
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    // Reading every segment's terms once catches files tantivy cannot use before a search does.
+    let searcher = reader.searcher();
+    for segment in searcher.segment_readers() {
+        segment.inverted_index(fields.text)?;
+    }
+    Ok((text_index(reader, fields, corpus), stats))
+}
+
+/// Adds the passages of `docs` (indices into the corpus) as index documents.
+fn add_documents(
+    writer: &mut IndexWriter,
+    fields: &Fields,
+    corpus: &Corpus,
+    docs: &[usize],
+    path: &str,
+) -> tantivy::Result<()> {
+    let mut text = String::new();
+    for &d in docs {
+        let doc = &corpus.documents[d];
+        let meta = meta_text(doc);
+        for (local, passage) in passage_refs(doc).into_iter().enumerate() {
+            write_text(doc, passage, &mut text);
+            let heading = passage_view(doc, passage).heading;
+            let mut entry = TantivyDocument::default();
+            entry.add_text(fields.path, path);
+            entry.add_text(fields.doc_id, &doc.id);
+            entry.add_u64(fields.local, local as u64);
+            entry.add_text(fields.text, &text);
+            entry.add_text(fields.heading, &heading);
+            entry.add_text(fields.title, &doc.title);
+            entry.add_text(fields.meta, &meta);
+            for field in [fields.english, fields.russian] {
+                entry.add_text(field, &text);
+                entry.add_text(field, &doc.title);
+                entry.add_text(field, &meta);
+            }
+            writer.add_document(entry)?;
+        }
+    }
+    Ok(())
+}
+
+/// The document's searchable metadata besides its title.
+fn meta_text(doc: &Document) -> String {
+    let mut meta = String::new();
+    let parts = doc
+        .fields
+        .iter()
+        .map(|f| f.value.as_str())
+        .chain(doc.kind.as_deref())
+        .chain(doc.classification.as_deref())
+        .chain(doc.date.text.as_deref())
+        .chain(doc.subject.as_deref());
+    for part in parts {
+        meta.push_str(part);
+        meta.push('\n');
+    }
+    meta
+}
+
+/// A progress line on stderr while an index is first built (on a terminal only).
+struct Progress {
+    total: usize,
+    done: usize,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Self {
+        Progress {
+            total,
+            done: 0,
+            shown: false,
+        }
+    }
+
+    fn step(&mut self) {
+        self.done += 1;
+        // Small folders are indexed before a line would be read.
+        if self.total < 500 || self.done % 500 != 0 || !std::io::stderr().is_terminal() {
+            return;
+        }
+        self.shown = true;
+        let mut err = std::io::stderr().lock();
+        let _ = write!(
+            err,
+            "\rdossier: indexing {} of {} files",
+            self.done, self.total
+        );
+        let _ = err.flush();
+    }
+
+    fn done(&self) {
+        if self.shown {
+            eprintln!("\rdossier: indexed {} files{:10}", self.total, "");
+        }
+    }
+}
