@@ -680,7 +680,11 @@ fn frus_citation_as_the_office_of_the_historian_asks() {
          https://history.state.gov/historicaldocuments/frus1958-60v99/d4"
     );
     // The pinpoint follows the document number.
-    assert!(cited.citation.contains("doc. 4, para. 2."), "{}", cited.citation);
+    assert!(
+        cited.citation.contains("doc. 4, para. 2."),
+        "{}",
+        cited.citation
+    );
     // Archive pages keep their own citation.
     let page = dossier::parse::parse_document(
         "March 1, 1984\n\nCable from A to B\n\n1. Text.\n",
