@@ -369,6 +369,9 @@ fn is_colonless_reference(text: &str) -> bool {
     let Some(short) = text.strip_suffix('.') else {
         return false;
     };
+    if short.chars().count() > 40 {
+        return false;
+    }
     let lower = short.to_lowercase();
     let words = short.split_whitespace().count();
     let message = ["telegram", "cipher", "ciphered", "cable", "wire"];

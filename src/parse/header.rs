@@ -154,9 +154,12 @@ pub fn parse_fields(line: &str) -> Option<Vec<Field>> {
 /// Whether a label is one of the header labels that are fields wherever they appear.
 pub fn is_known_label(label: &str) -> bool {
     let label = label.trim_end_matches('.');
-    KNOWN_LABELS
-        .iter()
-        .any(|k| k.eq_ignore_ascii_case(label) || k.to_lowercase() == label.to_lowercase())
+    if label.is_ascii() {
+        return KNOWN_LABELS.iter().any(|k| k.eq_ignore_ascii_case(label));
+    }
+    // Cyrillic labels: lower-cased once, not once per known label.
+    let lower = label.to_lowercase();
+    KNOWN_LABELS.iter().any(|k| k.to_lowercase() == lower)
 }
 
 /// `Number R037701`: a known label with a single-token value and no colon; `Copy Nº 3`.
