@@ -703,8 +703,12 @@ fn person_term_finds_the_documents_that_tag_them() {
         .output()
         .expect("runs");
     let text = String::from_utf8_lossy(&out.stdout);
-    let docs: std::collections::BTreeSet<&str> =
-        text.lines().filter_map(|l| l.split('\t').next()).collect();
+    // A hit is a line `doc  section  title`, then its snippet indented.
+    let docs: std::collections::BTreeSet<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with(char::is_whitespace))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
     // d1 and d4 tag Orsini; d2 mentions nobody; "Orsini" as plain text would not count.
     assert_eq!(
         docs.into_iter().collect::<Vec<_>>(),
