@@ -230,7 +230,7 @@ pub fn layout_document(doc: &Document, width: usize) -> DetailText {
         .max()
         .unwrap_or(0)
         .min(18)
-        .min(b.width / 3);
+        .min(b.width * 2 / 5);
     for (name, value) in &rows {
         b.meta(name, value, name_width);
     }
