@@ -398,36 +398,12 @@ fn set_aside(path: &Path) -> io::Result<PathBuf> {
 /// are added to `theirs`, those it removed are removed, and what other sessions added is
 /// kept. The reading position is this session's.
 pub fn merge(previous: &State, mine: &State, mut theirs: State) -> State {
-    let removed: Vec<&Bookmark> = previous
-        .bookmarks
-        .iter()
-        .filter(|b| !mine.bookmarks.contains(b))
-        .collect();
-    theirs.bookmarks.retain(|b| !removed.contains(&b));
-    for added in mine
-        .bookmarks
-        .iter()
-        .filter(|b| !previous.bookmarks.contains(b))
-    {
-        if !theirs.bookmarks.contains(added) {
-            theirs.bookmarks.push(added.clone());
-        }
-    }
-    let gone: Vec<&Highlight> = previous
-        .highlights
-        .iter()
-        .filter(|h| !mine.highlights.contains(h))
-        .collect();
-    theirs.highlights.retain(|h| !gone.contains(&h));
-    for added in mine
-        .highlights
-        .iter()
-        .filter(|h| !previous.highlights.contains(h))
-    {
-        if !theirs.highlights.contains(added) {
-            theirs.highlights.push(added.clone());
-        }
-    }
+    merge_list(&previous.bookmarks, &mine.bookmarks, &mut theirs.bookmarks);
+    merge_list(
+        &previous.highlights,
+        &mine.highlights,
+        &mut theirs.highlights,
+    );
     let pairs = |state: &State| -> std::collections::BTreeSet<(String, String)> {
         state
             .tags
@@ -451,6 +427,17 @@ pub fn merge(previous: &State, mine: &State, mut theirs: State) -> State {
     theirs.tags.retain(|_, tags| !tags.is_empty());
     theirs.resume = mine.resume.clone();
     theirs
+}
+
+/// One list of [`merge`]: what `mine` removed since `previous` leaves `theirs`, what it added
+/// joins `theirs` once, and the rest of `theirs` (other sessions' additions) stays.
+fn merge_list<T: PartialEq + Clone>(previous: &[T], mine: &[T], theirs: &mut Vec<T>) {
+    theirs.retain(|item| !previous.contains(item) || mine.contains(item));
+    for added in mine.iter().filter(|item| !previous.contains(item)) {
+        if !theirs.contains(added) {
+            theirs.push(added.clone());
+        }
+    }
 }
 
 /// [`save_to`] after merging with what is on disk now (see [`merge`]); returns what was
