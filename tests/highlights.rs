@@ -4,33 +4,18 @@
 
 mod common;
 
-use std::path::PathBuf;
-
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use common::{key, sample_app};
+use crossterm::event::KeyCode;
 use dossier::corpus;
 use dossier::model::{Document, Section};
 use dossier::notebook::markdown;
 use dossier::state::{Highlight, State};
-use dossier::tui::app::{App, Input};
+use dossier::tui::app::Input;
 use dossier::tui::effects::Effect;
-use dossier::tui::keys::action_for;
-use ratatui::layout::Rect;
-
-fn app() -> App {
-    let corpus = corpus::load(&[PathBuf::from("sample")]);
-    App::new(corpus, Rect::new(0, 0, 100, 30))
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-    if let Some(action) = action_for(app, &event) {
-        app.update(action);
-    }
-}
 
 #[test]
 fn v_highlights_the_section_being_read_with_a_note_and_v_again_removes_it() {
-    let mut app = app();
+    let mut app = sample_app(100, 30);
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('j'));
     let marked = app.detail.marked.expect("a section is marked");

@@ -2,27 +2,13 @@
 //! the tags in use), `tag:NAME` filters the documents, and two sessions saving the same corpus
 //! keep each other's bookmarks and tags.
 
-use std::path::PathBuf;
+mod common;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use dossier::corpus;
+use common::{key, sample_app};
+use crossterm::event::KeyCode;
 use dossier::state::{Bookmark, State, load_from, merge, save_merged_to, save_to};
 use dossier::tui::app::{App, Input};
 use dossier::tui::effects::Effect;
-use dossier::tui::keys::action_for;
-use ratatui::layout::Rect;
-
-fn app() -> App {
-    let corpus = corpus::load(&[PathBuf::from("sample")]);
-    App::new(corpus, Rect::new(0, 0, 100, 30))
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
-    if let Some(action) = action_for(app, &event) {
-        app.update(action);
-    }
-}
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
@@ -36,7 +22,7 @@ fn current_id(app: &App) -> String {
 
 #[test]
 fn t_tags_the_current_document_with_several_tags_and_saves() {
-    let mut app = app();
+    let mut app = sample_app(100, 30);
     let id = current_id(&app);
     key(&mut app, KeyCode::Char('T'));
     assert_eq!(app.input, Input::Tags);
@@ -58,7 +44,7 @@ fn t_tags_the_current_document_with_several_tags_and_saves() {
 
 #[test]
 fn tab_completes_the_tag_being_typed_from_the_tags_in_use() {
-    let mut app = app();
+    let mut app = sample_app(100, 30);
     key(&mut app, KeyCode::Char('T'));
     type_text(&mut app, "amur-survey");
     key(&mut app, KeyCode::Enter);
@@ -79,7 +65,7 @@ fn tab_completes_the_tag_being_typed_from_the_tags_in_use() {
 
 #[test]
 fn a_tag_term_keeps_only_the_tagged_documents() {
-    let mut app = app();
+    let mut app = sample_app(100, 30);
     let first = current_id(&app);
     key(&mut app, KeyCode::Char('T'));
     type_text(&mut app, "keep");

@@ -1,32 +1,17 @@
 //! The browser's behaviour at the state level: every key, without a terminal.
 
+mod common;
+
 use std::path::PathBuf;
 
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use common::{key, press, sample_app as app};
+use crossterm::event::{Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use dossier::corpus;
 use dossier::tui::app::{Action, App, Input, Overlay, Pane};
 use dossier::tui::keys::action_for;
 use ratatui::layout::Rect;
 
 const SEED: &str = "000_7f35e2ff8d3d54b0";
-
-fn app(width: u16, height: u16) -> App {
-    let corpus = corpus::load(&[PathBuf::from("sample")]);
-    App::new(corpus, Rect::new(0, 0, width, height))
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    press(app, code, KeyModifiers::NONE);
-}
-
-fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-    let event = Event::Key(KeyEvent::new(code, modifiers));
-    if let Some(action) = action_for(app, &event) {
-        app.update(action);
-    }
-}
 
 fn typing(app: &mut App, text: &str) {
     for c in text.chars() {

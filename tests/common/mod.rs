@@ -122,3 +122,26 @@ pub fn lost_lines(input: &str, doc: &Document) -> Vec<String> {
         })
         .collect()
 }
+
+/// The browser on the bundled sample at a terminal size, without a terminal.
+pub fn sample_app(width: u16, height: u16) -> dossier::tui::app::App {
+    let corpus = dossier::corpus::load(&[PathBuf::from("sample")]);
+    dossier::tui::app::App::new(corpus, ratatui::layout::Rect::new(0, 0, width, height))
+}
+
+/// A key pressed with modifiers, as the event loop turns it into an action and applies it.
+pub fn press(
+    app: &mut dossier::tui::app::App,
+    code: crossterm::event::KeyCode,
+    modifiers: crossterm::event::KeyModifiers,
+) {
+    let event = crossterm::event::Event::Key(crossterm::event::KeyEvent::new(code, modifiers));
+    if let Some(action) = dossier::tui::keys::action_for(app, &event) {
+        app.update(action);
+    }
+}
+
+/// A key pressed without modifiers.
+pub fn key(app: &mut dossier::tui::app::App, code: crossterm::event::KeyCode) {
+    press(app, code, crossterm::event::KeyModifiers::NONE);
+}
