@@ -39,13 +39,7 @@ fn dossier() -> Command {
 }
 
 fn stdout(args: &[&str]) -> String {
-    let out = dossier().args(args).output().expect("run dossier");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
+    common::stdout_of(dossier().args(args))
 }
 
 #[test]

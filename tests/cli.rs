@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Stdio};
 
 use assert_cmd::Command;
+use common::stdout_of;
 use dossier::corpus;
 use dossier::model::Document;
 use dossier::parse::sections::heading_of;
@@ -22,17 +23,6 @@ fn dossier() -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("dossier");
     cmd.current_dir(common::root());
     cmd
-}
-
-fn stdout_of(cmd: &mut Command) -> String {
-    let output = cmd.output().expect("run dossier");
-    assert!(
-        output.status.success(),
-        "{:?}: {}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("UTF-8 output")
 }
 
 fn json_of(cmd: &mut Command) -> Value {

@@ -54,13 +54,7 @@ fn dossier(home: &Path) -> Command {
 }
 
 fn run(home: &Path, args: &[&str]) -> String {
-    let out = dossier(home).args(args).output().expect("run dossier");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
+    common::stdout_of(dossier(home).args(args))
 }
 
 #[test]

@@ -145,3 +145,15 @@ pub fn press(
 pub fn key(app: &mut dossier::tui::app::App, code: crossterm::event::KeyCode) {
     press(app, code, crossterm::event::KeyModifiers::NONE);
 }
+
+/// What a command that must succeed prints; its stderr is shown when it fails.
+pub fn stdout_of(cmd: &mut assert_cmd::Command) -> String {
+    let output = cmd.output().expect("run dossier");
+    assert!(
+        output.status.success(),
+        "{cmd:?}: {:?}: {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
