@@ -11,7 +11,7 @@ use assert_cmd::Command;
 use common::stdout_of;
 use dossier::corpus;
 use dossier::model::Document;
-use dossier::parse::sections::heading_of;
+use dossier::model::heading_of;
 use predicates::prelude::*;
 use serde_json::Value;
 

@@ -7,9 +7,9 @@ use std::borrow::Cow;
 
 use common::{fixture, read, sample, shape, text_files};
 use dossier::corpus;
+use dossier::model::heading_of;
 use dossier::model::{Document, Field, Heading, Section};
 use dossier::parse::parse_document;
-use dossier::parse::sections::heading_of;
 
 const SEED: &str = "000_7f35e2ff8d3d54b0.txt";
 

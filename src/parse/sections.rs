@@ -14,9 +14,6 @@ use std::collections::HashSet;
 
 use super::label::{Label, Style, Wrap, parse_label};
 use crate::model::{Heading, Section};
-/// The heading rule belongs to the model (a section's heading is derived from it); it is
-/// re-exported here where the parser's callers have always found it.
-pub use crate::model::{heading_in, heading_of};
 
 /// Deeper nesting than this is kept as text: it guards the stack of every recursive consumer.
 pub const MAX_DEPTH: usize = 12;

@@ -458,7 +458,7 @@ pub fn passage_view<'a>(doc: &'a Document, r: PassageRef<'a>) -> PassageView<'a>
             heading: doc
                 .body
                 .first()
-                .map(|p| Cow::Owned(crate::parse::sections::heading_of(p)))
+                .map(|p| Cow::Owned(crate::model::heading_of(p)))
                 .unwrap_or_default(),
             depth: 0,
         },
