@@ -466,15 +466,21 @@ impl App {
     }
 
     fn note_action(&mut self, action: Action) {
+        self.edit_note(action, Self::finish_bookmark, "no bookmark made");
+    }
+
+    /// Typing the note of a bookmark or a highlight: `finish` makes it on Enter, `cancelled`
+    /// is said on Esc.
+    fn edit_note(&mut self, action: Action, finish: fn(&mut Self), cancelled: &str) {
         match action {
             Action::Type(c) => self.note.push(c),
             Action::Backspace => {
                 self.note.pop();
             }
-            Action::Accept => self.finish_bookmark(),
+            Action::Accept => finish(self),
             Action::Cancel => {
                 self.input = Input::None;
-                self.message = Some("no bookmark made".into());
+                self.message = Some(cancelled.into());
             }
             _ => {}
         }

@@ -61,18 +61,7 @@ impl App {
     }
 
     pub(super) fn highlight_note_action(&mut self, action: Action) {
-        match action {
-            Action::Type(c) => self.note.push(c),
-            Action::Backspace => {
-                self.note.pop();
-            }
-            Action::Accept => self.finish_highlight(),
-            Action::Cancel => {
-                self.input = Input::None;
-                self.message = Some("no highlight made".into());
-            }
-            _ => {}
-        }
+        self.edit_note(action, Self::finish_highlight, "no highlight made");
     }
 
     fn finish_highlight(&mut self) {
