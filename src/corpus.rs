@@ -11,6 +11,7 @@
 //! keeps its parsed documents in a cache (see [`cache`]): files whose size and modification
 //! time are unchanged are decoded from it instead of parsed again.
 
+mod batches;
 mod cache;
 pub mod stream;
 

@@ -13,6 +13,7 @@ pub mod index;
 pub mod library;
 pub mod model;
 pub mod notebook;
+pub mod outcome;
 pub mod parse;
 pub mod query;
 pub mod state;

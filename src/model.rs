@@ -18,8 +18,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 mod footnote;
 mod heading;
+mod metadata;
 pub use footnote::{GlossaryEntry, Note, NoteAnchor};
 pub use heading::{heading_in, heading_of};
+pub use metadata::metadata;
 
 /// One archival document: a cable, memorandum, letter, minutes, report …
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

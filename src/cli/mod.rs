@@ -11,7 +11,7 @@ mod search;
 mod shell;
 mod show;
 
-pub use show::metadata;
+pub use crate::outcome::Outcome;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -148,25 +148,6 @@ enum NotesCommand {
         style: Option<crate::citation::Style>,
         paths: Vec<PathBuf>,
     },
-}
-
-/// Outcome of a command, mapped to the process exit code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    Success,
-    /// Nothing found, or some files could not be loaded.
-    Partial,
-    Failure,
-}
-
-impl From<Outcome> for ExitCode {
-    fn from(outcome: Outcome) -> ExitCode {
-        match outcome {
-            Outcome::Success => ExitCode::SUCCESS,
-            Outcome::Partial => ExitCode::from(1),
-            Outcome::Failure => ExitCode::from(2),
-        }
-    }
 }
 
 /// Entry point of the binary.

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use super::Outcome;
 use crate::corpus::Corpus;
-use crate::model::{Document, Section};
+use crate::model::{Document, Section, metadata};
 use crate::query::BODY_ID;
 
 pub fn run(
@@ -43,34 +43,6 @@ pub fn run(
         }
     }
     Ok(Outcome::Success)
-}
-
-/// The metadata lines shown above a document's text: (label, value).
-pub fn metadata(doc: &Document) -> Vec<(String, String)> {
-    let mut rows = Vec::new();
-    let mut push = |label: &str, value: Option<&str>| {
-        if let Some(value) = value.filter(|v| !v.is_empty()) {
-            rows.push((label.to_string(), value.to_string()));
-        }
-    };
-    let date = match (&doc.date.text, &doc.date.iso) {
-        (Some(text), Some(iso)) if text != iso => Some(format!("{text} ({iso})")),
-        (Some(text), _) => Some(text.clone()),
-        _ => None,
-    };
-    push("Date", date.as_deref());
-    push("Kind", doc.kind.as_deref());
-    push("Id", Some(&doc.id));
-    for field in &doc.fields {
-        push(&field.name, Some(&field.value));
-    }
-    push("Classification", doc.classification.as_deref());
-    push("Precedence", doc.precedence.as_deref());
-    for reference in &doc.references {
-        push("Reference", Some(reference));
-    }
-    push("Subject", doc.subject.as_deref());
-    rows
 }
 
 fn write_document(out: &mut dyn Write, doc: &Document) -> io::Result<()> {

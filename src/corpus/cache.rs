@@ -159,7 +159,7 @@ pub(super) fn load_folder(
         cache,
     }) = opened
     else {
-        for range in super::stream::batch_ranges(files.len()) {
+        for range in super::batches::batch_ranges(files.len()) {
             if !emit(&files[range.clone()], super::load_files(&files[range])) {
                 break;
             }
@@ -184,7 +184,7 @@ pub(super) fn load_folder(
     let now = SystemTime::now();
     let mut listed = 0;
     let mut complete = true;
-    for range in super::stream::batch_ranges(files.len()) {
+    for range in super::batches::batch_ranges(files.len()) {
         let batch_files = &files[range];
         // The cheap pass first: each file's stamp, and whether the cache has it as it is now.
         let plan: Vec<(Vec<u8>, Option<Stamp>)> = batch_files
@@ -776,7 +776,7 @@ mod tests {
                 read += b.documents.len();
                 false
             });
-        assert_eq!(read, crate::corpus::stream::FIRST_BATCH);
+        assert_eq!(read, crate::corpus::batches::FIRST_BATCH);
         assert!(stats.written);
         let (corpus, again) = load_with(&paths, &options(cache.path()));
         assert_eq!(corpus.documents.len(), 300);

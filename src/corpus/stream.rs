@@ -6,7 +6,6 @@
 //! the browser takes what has arrived between two frames.
 
 use std::collections::HashSet;
-use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -14,14 +13,10 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+pub use super::batches::{FIRST_BATCH, MAX_BATCH, batch_ranges};
 use super::cache::{self, CacheStats};
 use super::{Corpus, Interner, LoadOptions, LoadProblem, collect_files, load_files, unique_id};
 use crate::model::Document;
-
-/// Files in the first batch: few, so that the first frame waits for little.
-pub const FIRST_BATCH: usize = 128;
-/// The largest batch: bounds the memory a batch holds before it is handed on.
-pub const MAX_BATCH: usize = 1024;
 
 /// Documents and problems of consecutive files, in walk order.
 #[derive(Debug, Default)]
@@ -31,21 +26,6 @@ pub struct Batch {
     /// Files read so far, this batch included, of `files_total`.
     pub files_done: usize,
     pub files_total: usize,
-}
-
-/// Batch ranges over `count` files: doubling from [`FIRST_BATCH`] up to [`MAX_BATCH`].
-pub fn batch_ranges(count: usize) -> impl Iterator<Item = Range<usize>> {
-    let mut start = 0;
-    let mut size = FIRST_BATCH;
-    std::iter::from_fn(move || {
-        if start >= count {
-            return None;
-        }
-        let range = start..(start + size).min(count);
-        start = range.end;
-        size = (size * 2).min(MAX_BATCH);
-        Some(range)
-    })
 }
 
 /// Loads every document under `paths`, handing each batch to `sink` as it is read. Walk

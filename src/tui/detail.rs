@@ -6,7 +6,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::wrap::wrap;
-use crate::cli::metadata;
+use crate::model::metadata;
 use crate::model::{Document, Note, Section};
 use crate::query::BODY_ID;
 use crate::query::fold::fold;

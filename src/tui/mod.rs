@@ -21,9 +21,9 @@ use std::time::Duration;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 
-use crate::cli::Outcome;
 use crate::corpus;
 use crate::corpus::stream::{Loaded, Loader};
+use crate::outcome::Outcome;
 use app::App;
 use effects::Effect;
 use view::theme::Theme;
