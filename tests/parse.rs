@@ -988,7 +988,7 @@ fn the_sample_folder_loads_pages_and_the_export_in_file_order() {
     let corpus = corpus::load(&[sample()]);
     assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
     let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
-    assert_eq!(ids.len(), 15);
+    assert_eq!(ids.len(), 20);
     assert_eq!(ids[0], "000_7f35e2ff8d3d54b0");
     assert_eq!(ids[11], "011_exported");
     assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");

@@ -597,7 +597,7 @@ fn reloading_keeps_the_document_section_and_filter() {
     )
     .unwrap();
     app.reload(corpus::load(&paths));
-    assert_eq!(app.docs.len(), 15);
+    assert_eq!(app.docs.len(), 20);
     assert_eq!(app.documents.filter, "cable");
     assert_eq!(current_id(&app), doc);
     assert_eq!(current_section(&app), section);

@@ -314,9 +314,9 @@ fn ctrl_z_suspends_and_fg_redraws() {
     assert_eq!(session.display("#{alternate_on}"), "0");
     session.text("fg");
     session.keys(&["Enter"]);
-    session.wait_for("Documents 15/15");
+    session.wait_for("Documents 20/20");
     session.keys(&["j"]);
-    session.wait_for("doc 2/15");
+    session.wait_for("doc 2/20");
     session.keys(&["q"]);
 }
 

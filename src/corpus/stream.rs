@@ -250,23 +250,6 @@ mod tests {
     use crate::corpus::load_with;
 
     #[test]
-    fn batches_cover_every_file_once_small_first() {
-        for count in [0, 1, FIRST_BATCH, FIRST_BATCH + 1, 10_000] {
-            let ranges: Vec<Range<usize>> = batch_ranges(count).collect();
-            let mut next = 0;
-            for r in &ranges {
-                assert_eq!(r.start, next);
-                assert!(!r.is_empty() && r.len() <= MAX_BATCH);
-                next = r.end;
-            }
-            assert_eq!(next, count);
-            if let Some(first) = ranges.first() {
-                assert!(first.len() <= FIRST_BATCH);
-            }
-        }
-    }
-
-    #[test]
     fn batches_in_order_make_the_same_corpus_as_one_load() {
         let paths = vec![PathBuf::from("sample"), PathBuf::from("tests/fixtures")];
         let options = LoadOptions::uncached();
