@@ -366,3 +366,52 @@ fn open_a_notebook_link_tag_the_document_and_filter_by_tag() {
     );
     assert!(notebook.contains("Tags: japan-prc"), "{notebook}");
 }
+
+/// Waits until the screen stops changing (the browser has drawn what the keys asked).
+fn settled(session: &Session) -> String {
+    let mut last = session.screen();
+    loop {
+        sleep(Duration::from_millis(300));
+        let now = session.screen();
+        if now == last {
+            return now;
+        }
+        last = now;
+    }
+}
+
+#[test]
+fn z_reads_at_full_width_and_its_region_scroll_shows_the_right_lines() {
+    let (session, _dir) = start_browser("");
+    session.keys(&["z"]);
+    let top = settled(&session);
+    let rows: Vec<&str> = top.lines().collect();
+    // No list pane beside the text: the title starts at the left edge.
+    assert!(rows[1].starts_with("  Cable from Ambassador Katori"), "{top}");
+    assert!(!top.contains("Documents"), "{top}");
+    for _ in 0..5 {
+        session.keys(&["j"]);
+    }
+    let down = settled(&session);
+    let moved: Vec<&str> = down.lines().collect();
+    // Five lines of scroll: what was on row 6 of the text is on row 1, and the new rows at the
+    // bottom hold text, not blanks left by the scroll.
+    assert_eq!(moved[1], rows[6], "{down}");
+    assert_eq!(moved[22], rows[27], "{down}");
+    assert!(!moved[28].trim().is_empty() || !moved[27].trim().is_empty(), "{down}");
+    for _ in 0..5 {
+        session.keys(&["k"]);
+    }
+    assert_eq!(settled(&session), top, "scrolled back to where it was");
+    session.keys(&["z"]);
+    session.wait_for("Documents");
+}
+
+#[test]
+fn mouse_reporting_asks_for_buttons_not_motion() {
+    let (session, _dir) = start_browser("");
+    let flags = session.display(
+        "#{mouse_standard_flag} #{mouse_button_flag} #{mouse_all_flag} #{mouse_sgr_flag}",
+    );
+    assert_eq!(flags, "1 0 0 1", "?1000 and ?1006 on, ?1002 and ?1003 off");
+}

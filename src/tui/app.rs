@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 
 mod bookmarks;
 mod detail;
+mod full_width;
 mod loading;
 mod palette;
 
@@ -130,6 +131,8 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// `z`: the detail pane alone across the whole width, and back.
+    ToggleFullWidth,
 }
 
 /// A scrollable, filterable list of item indices.
@@ -236,6 +239,8 @@ pub struct App {
     /// The place the reader left, kept until its document has loaded (unless the reader
     /// moves first).
     pub waiting_resume: Option<crate::state::Resume>,
+    /// `z`: the detail pane takes the whole screen (see [`super::layout::full_width`]).
+    pub full_width: bool,
 }
 
 impl App {
@@ -271,12 +276,16 @@ impl App {
             note: String::new(),
             config: crate::config::Config::default(),
             config_warnings: Vec::new(),
+            full_width: false,
         };
         app.append(corpus.documents, corpus.problems);
         app
     }
 
     pub fn panes(&self) -> Panes {
+        if self.full_width {
+            return super::layout::full_width(self.size);
+        }
         let strip = if self.timeline.is_some() {
             TIMELINE_HEIGHT
         } else {
@@ -296,11 +305,13 @@ impl App {
             .map_or(1, |r| r.height.saturating_sub(2).max(1) as usize)
     }
 
-    /// Columns of text in the detail pane: inside the border, less the section marker gutter.
+    /// Columns of text in the detail pane: inside the border (none at the sides in the
+    /// full-width view), less the section marker gutter.
     pub fn detail_width(&self) -> usize {
+        let frame = if self.full_width { 2 } else { 4 };
         self.panes()
             .detail
-            .map_or(40, |r| r.width.saturating_sub(4).max(10) as usize)
+            .map_or(40, |r| r.width.saturating_sub(frame).max(10) as usize)
     }
 
     pub fn current_doc(&self) -> Option<&Document> {
@@ -406,11 +417,15 @@ impl App {
             Action::ShowBookmarks => self.open_bookmarks(),
             Action::Tag => self.start_tagging(),
             Action::Highlight => self.start_highlight(),
+            Action::ToggleFullWidth => self.toggle_full_width(),
             _ => {}
         }
     }
 
     fn set_focus(&mut self, pane: Pane) {
+        if pane != Pane::Detail {
+            self.leave_full_width();
+        }
         self.focus = pane;
         if pane != Pane::Detail {
             self.list_pane = pane;

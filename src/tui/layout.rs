@@ -44,6 +44,17 @@ impl Panes {
     }
 }
 
+/// The full-width reading view (`z`): the detail pane over the whole screen but the status
+/// line.
+pub fn full_width(area: Rect) -> Panes {
+    let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    Panes {
+        status,
+        detail: (!too_small(area)).then_some(main),
+        ..Panes::default()
+    }
+}
+
 pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }

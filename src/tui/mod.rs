@@ -12,13 +12,14 @@ pub mod layout;
 pub mod timeline;
 pub mod view;
 pub mod watch;
+pub mod wire;
 pub mod wrap;
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::event;
 use crossterm::execute;
 
 use crate::corpus;
@@ -27,6 +28,7 @@ use crate::outcome::Outcome;
 use app::App;
 use effects::Effect;
 use view::theme::Theme;
+use wire::{DisableButtonMouse, EnableButtonMouse};
 
 /// Ranking done between two frames while the palette's results are incomplete.
 const FRAME_BUDGET: Duration = Duration::from_millis(30);
@@ -117,17 +119,17 @@ pub fn run(paths: &[PathBuf], options: Options) -> io::Result<Outcome> {
     result.map(|()| Outcome::Success)
 }
 
-/// Turns on what `ratatui::init` does not: mouse reporting.
+/// Turns on what `ratatui::init` does not: mouse reporting (buttons and wheel, no motion).
 fn enter(mouse: bool) {
     if mouse {
-        let _ = execute!(io::stdout(), EnableMouseCapture);
+        let _ = execute!(io::stdout(), EnableButtonMouse);
     }
 }
 
 /// Gives the terminal back: mouse reporting off, raw mode off, main screen, cursor shown.
 fn leave(mouse: bool) {
     if mouse {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableButtonMouse);
     }
     ratatui::restore();
     let _ = execute!(io::stdout(), crossterm::cursor::Show);
@@ -139,7 +141,7 @@ fn install_panic_hook(mouse: bool) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if mouse {
-            let _ = execute!(io::stdout(), DisableMouseCapture);
+            let _ = execute!(io::stdout(), DisableButtonMouse);
         }
         previous(info);
     }));
@@ -282,9 +284,10 @@ fn event_loop(
         app.message = Some(warning);
     }
     let mut dirty = true;
+    let mut painter = wire::Painter::default();
     loop {
         if dirty {
-            terminal.draw(|frame| view::draw(frame, &app, theme))?;
+            painter.draw(terminal, &app, theme)?;
         }
         dirty = false;
         // With a watch, wake up a few times a second to look for changed files (no drawing
@@ -331,12 +334,17 @@ fn event_loop(
         }
         if keys::is_suspend(&event) {
             suspend(terminal, mouse)?;
+            painter.forget();
             continue;
         }
         if let Some(action) = keys::action_for(&app, &event) {
             app.update(action);
         }
         for effect in std::mem::take(&mut app.effects) {
+            if matches!(effect, Effect::Page(_) | Effect::Edit(_)) {
+                // The screen is cleared when the terminal is taken back.
+                painter.forget();
+            }
             if let Err(e) = carry_out(terminal, &app, &effect, &session) {
                 app.message = Some(format!("could not {}: {e}", describe(&effect)));
             }

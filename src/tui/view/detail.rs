@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::highlight::spans_with_ranges;
 use super::theme::Theme;
@@ -26,7 +26,14 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         (detail.scroll + height).min(total) * 100 / total
     };
-    let mut block = Block::bordered()
+    // Full width, the text goes from edge to edge as in `less`: no side borders to copy along.
+    let borders = if app.full_width {
+        Borders::TOP | Borders::BOTTOM
+    } else {
+        Borders::ALL
+    };
+    let mut block = Block::new()
+        .borders(borders)
         .title(title)
         .title_bottom(Line::from(format!(" {percent}% ")).right_aligned())
         .border_style(theme.border(focused));
