@@ -331,6 +331,10 @@ fn events_find_their_action() {
     );
     assert_eq!(
         config.action_for(&press(KeyCode::Char('z'), KeyModifiers::NONE)),
+        Some("full_width")
+    );
+    assert_eq!(
+        config.action_for(&press(KeyCode::Char('x'), KeyModifiers::NONE)),
         None
     );
 }

@@ -137,3 +137,36 @@ fn timeline_100x30() {
 fn timeline_80x24() {
     insta::assert_snapshot!(screen(80, 24, &[Action::ToggleTimeline]).backend());
 }
+
+#[test]
+fn full_width_100x30() {
+    let actions = [Action::ToggleFullWidth, Action::PageDown];
+    insta::assert_snapshot!(screen(100, 30, &actions).backend());
+}
+
+#[test]
+fn full_width_80x24() {
+    insta::assert_snapshot!(screen(80, 24, &[Action::ToggleFullWidth]).backend());
+}
+
+#[test]
+fn start_200x60() {
+    insta::assert_snapshot!(screen(200, 60, &[]).backend());
+}
+
+#[test]
+fn reading_200x60() {
+    let actions = [Action::Open, Action::Open, Action::PageDown];
+    insta::assert_snapshot!(screen(200, 60, &actions).backend());
+}
+
+#[test]
+fn help_80x24() {
+    insta::assert_snapshot!(screen(80, 24, &[Action::ToggleHelp]).backend());
+}
+
+#[test]
+fn problems_100x30() {
+    let actions = [Action::ToggleProblems, Action::Down];
+    insta::assert_snapshot!(screen(100, 30, &actions).backend());
+}

@@ -316,11 +316,13 @@ fn a_search_without_matches_says_so() {
 }
 
 #[test]
-fn question_mark_shows_help_and_any_key_closes_it() {
+fn question_mark_shows_help_and_any_key_but_movement_closes_it() {
     let mut app = app(100, 30);
     key(&mut app, KeyCode::Char('?'));
     assert_eq!(app.overlay, Overlay::Help);
     key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.overlay, Overlay::Help, "j scrolls the help");
+    key(&mut app, KeyCode::Char('/'));
     assert_eq!(app.overlay, Overlay::None);
     assert_eq!(
         app.documents.selected, 0,

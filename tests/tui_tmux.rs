@@ -387,7 +387,10 @@ fn z_reads_at_full_width_and_its_region_scroll_shows_the_right_lines() {
     let top = settled(&session);
     let rows: Vec<&str> = top.lines().collect();
     // No list pane beside the text: the title starts at the left edge.
-    assert!(rows[1].starts_with("  Cable from Ambassador Katori"), "{top}");
+    assert!(
+        rows[1].starts_with("  Cable from Ambassador Katori"),
+        "{top}"
+    );
     assert!(!top.contains("Documents"), "{top}");
     for _ in 0..5 {
         session.keys(&["j"]);
@@ -398,7 +401,10 @@ fn z_reads_at_full_width_and_its_region_scroll_shows_the_right_lines() {
     // bottom hold text, not blanks left by the scroll.
     assert_eq!(moved[1], rows[6], "{down}");
     assert_eq!(moved[22], rows[27], "{down}");
-    assert!(!moved[28].trim().is_empty() || !moved[27].trim().is_empty(), "{down}");
+    assert!(
+        !moved[28].trim().is_empty() || !moved[27].trim().is_empty(),
+        "{down}"
+    );
     for _ in 0..5 {
         session.keys(&["k"]);
     }
@@ -410,8 +416,7 @@ fn z_reads_at_full_width_and_its_region_scroll_shows_the_right_lines() {
 #[test]
 fn mouse_reporting_asks_for_buttons_not_motion() {
     let (session, _dir) = start_browser("");
-    let flags = session.display(
-        "#{mouse_standard_flag} #{mouse_button_flag} #{mouse_all_flag} #{mouse_sgr_flag}",
-    );
+    let flags = session
+        .display("#{mouse_standard_flag} #{mouse_button_flag} #{mouse_all_flag} #{mouse_sgr_flag}");
     assert_eq!(flags, "1 0 0 1", "?1000 and ?1006 on, ?1002 and ?1003 off");
 }

@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 mod bookmarks;
 mod detail;
 mod full_width;
+pub mod help;
 mod loading;
 mod palette;
 
@@ -212,6 +213,7 @@ pub struct App {
     pub input: Input,
     pub overlay: Overlay,
     pub palette: Palette,
+    /// The selected line of the problems overlay.
     pub problems_scroll: usize,
     pub message: Option<String>,
     pub quit: bool,
@@ -232,8 +234,8 @@ pub struct App {
     pub config: crate::config::Config,
     /// What was wrong in the configuration file, shown with the problems.
     pub config_warnings: Vec<String>,
-    /// Documents with parse problems (counted as they arrive, not on every frame).
-    pub docs_with_problems: usize,
+    /// Problems noted in documents' parses (counted as they arrive, not on every frame).
+    pub doc_problems: usize,
     /// How far a load that goes on in the background has got.
     pub loading: Option<Progress>,
     /// The place the reader left, kept until its document has loaded (unless the reader
@@ -241,6 +243,8 @@ pub struct App {
     pub waiting_resume: Option<crate::state::Resume>,
     /// `z`: the detail pane takes the whole screen (see [`super::layout::full_width`]).
     pub full_width: bool,
+    /// The first row of the key help shown.
+    pub help_scroll: usize,
 }
 
 impl App {
@@ -252,7 +256,7 @@ impl App {
             index: SearchIndex::default(),
             doc_passages: Vec::new(),
             doc_rows: Vec::new(),
-            docs_with_problems: 0,
+            doc_problems: 0,
             loading: None,
             waiting_resume: None,
             matcher: Matcher::default(),
@@ -277,6 +281,7 @@ impl App {
             config: crate::config::Config::default(),
             config_warnings: Vec::new(),
             full_width: false,
+            help_scroll: 0,
         };
         app.append(corpus.documents, corpus.problems);
         app
@@ -318,9 +323,10 @@ impl App {
         self.detail.doc.and_then(|i| self.docs.get(i))
     }
 
-    /// The number of problems reachable with `p`: files not loaded and documents with notes.
+    /// The number of problems listed by `p`: configuration warnings, files not loaded and each
+    /// problem noted in a document (a document with two is two).
     pub fn problem_count(&self) -> usize {
-        self.config_warnings.len() + self.load_problems.len() + self.docs_with_problems
+        self.config_warnings.len() + self.load_problems.len() + self.doc_problems
     }
 
     /// Applies one action.
@@ -346,7 +352,7 @@ impl App {
             _ if self.input == Input::Tags => self.tags_action(action),
             _ if self.input == Input::HighlightNote => self.highlight_note_action(action),
             _ if self.overlay == Overlay::Problems => self.problems_action(action),
-            _ if self.overlay == Overlay::Help => self.overlay = Overlay::None,
+            _ if self.overlay == Overlay::Help => self.help_action(action),
             _ if self.input != Input::None => self.input_action(action),
             other => self.normal_action(other),
         }
@@ -360,6 +366,7 @@ impl App {
             overlay
         };
         self.problems_scroll = 0;
+        self.help_scroll = 0;
     }
 
     fn resize(&mut self, width: u16, height: u16) {
@@ -426,9 +433,14 @@ impl App {
         if pane != Pane::Detail {
             self.leave_full_width();
         }
+        let (old_width, old_height) = (self.detail_width(), self.pane_height(Pane::Detail));
         self.focus = pane;
         if pane != Pane::Detail {
             self.list_pane = pane;
+        }
+        // The focused documents list is wider (see `layout`): the text is laid out again.
+        if self.detail_width() != old_width {
+            self.relayout_detail(old_height);
         }
         if pane == Pane::Sections && self.sections.items.is_empty() {
             self.message = Some("this document has no sections".into());

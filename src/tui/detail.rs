@@ -100,25 +100,27 @@ impl Builder {
         }
     }
 
+    /// A metadata row: the name in a column `name_width` wide, the value wrapped beside it. A
+    /// name wider than the column (on a narrow pane) is whole on a line of its own, the value
+    /// under it.
     fn meta(&mut self, name: &str, value: &str, name_width: usize) {
-        let mut shown = String::new();
-        for ch in name.chars() {
-            if shown.width() + ch.to_string().width() >= name_width {
-                break;
-            }
-            shown.push(ch);
-        }
-        let label = format!("{shown}:");
-        let padded = format!("{label:<width$}", width = name_width + 1);
+        let label = format!("{name}:");
         let room = self.width.saturating_sub(name_width + 2).max(8);
-        for (i, line) in wrap(value, room, 0).into_iter().enumerate() {
-            if i == 0 {
+        let mut first = true;
+        if label.width() > name_width + 1 {
+            self.push(label.clone(), LineKind::Meta, label.chars().count(), None);
+            first = false;
+        }
+        for line in wrap(value, room, 0) {
+            if first {
+                let padded = format!("{label:<width$}", width = name_width + 1);
                 self.push(
                     format!("{padded} {line}"),
                     LineKind::Meta,
                     label.chars().count(),
                     None,
                 );
+                first = false;
             } else {
                 self.push(
                     format!("{} {line}", " ".repeat(name_width + 1)),
@@ -224,13 +226,14 @@ pub fn layout_document(doc: &Document, width: usize) -> DetailText {
             rows.push((name.to_string(), value.replace("\n\n", " ")));
         }
     }
+    // The name column fits the longest name, unless that would leave the values less than
+    // half the pane.
     let name_width = rows
         .iter()
         .map(|(n, _)| n.width() + 1)
         .max()
         .unwrap_or(0)
-        .min(18)
-        .min(b.width * 2 / 5);
+        .min(b.width / 2);
     for (name, value) in &rows {
         b.meta(name, value, name_width);
     }
@@ -356,6 +359,30 @@ mod tests {
                 text.lines[*anchor].text.trim_start().starts_with(label),
                 "{label}"
             );
+        }
+    }
+
+    #[test]
+    fn the_name_column_fits_the_longest_name() {
+        let doc = seed();
+        for width in [36, 44, 94] {
+            let text = layout_document(&doc, width);
+            let meta: Vec<&DetailLine> = text
+                .lines
+                .iter()
+                .filter(|l| l.kind == LineKind::Meta && l.label > 0)
+                .collect();
+            assert!(
+                meta.iter().any(|l| l.text.starts_with("Classification:")),
+                "{width}: the longest name is whole"
+            );
+            // Every value starts in the same column.
+            let starts: std::collections::BTreeSet<usize> = meta
+                .iter()
+                .filter(|l| l.text.len() > l.label + 1)
+                .map(|l| l.label + l.text[l.label..].chars().take_while(|c| *c == ' ').count())
+                .collect();
+            assert_eq!(starts.len(), 1, "{width}: {starts:?}");
         }
     }
 

@@ -4,6 +4,10 @@
 //! that has (or last had) the focus shares the screen with the detail pane; below
 //! [`TWO_PANES`] the focused pane takes the whole width. Below [`MIN_WIDTH`]×[`MIN_HEIGHT`] a
 //! message replaces the panes.
+//!
+//! The documents list, while it has the focus, is at least [`DOCUMENT_ROW`] wide (when the
+//! detail pane keeps [`DETAIL_MIN`]), so that titles can be told apart: at 100 columns that
+//! leaves no room for the sections, which come back when the focus moves on.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
@@ -13,6 +17,10 @@ pub const THREE_PANES: u16 = 100;
 pub const TWO_PANES: u16 = 60;
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 5;
+/// A documents pane showing 40 columns of title: borders, the date and a space, the title.
+pub const DOCUMENT_ROW: u16 = 2 + 11 + 40;
+/// The narrowest the detail pane gets to make room for the focused documents list.
+pub const DETAIL_MIN: u16 = 40;
 
 /// The rectangles of the visible panes; a hidden pane has none.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -78,19 +86,37 @@ pub fn panes(area: Rect, focus: Pane, list: Pane, strip: u16, widths: (u16, u16)
     if too_small(area) {
         return panes;
     }
+    let documents_row = DOCUMENT_ROW.min(area.width.saturating_sub(DETAIL_MIN));
     if area.width >= THREE_PANES {
-        let [d, s, x] = Layout::horizontal([
-            Constraint::Percentage(widths.0),
-            Constraint::Percentage(widths.1),
-            Constraint::Fill(1),
-        ])
-        .areas(main);
-        panes.documents = Some(d);
-        panes.sections = Some(s);
-        panes.detail = Some(x);
+        let mut documents = area.width * widths.0 / 100;
+        let sections = area.width * widths.1 / 100;
+        if focus == Pane::Documents {
+            documents = documents.max(documents_row);
+        }
+        if area.width.saturating_sub(documents + sections) >= DETAIL_MIN {
+            let [d, s, x] = Layout::horizontal([
+                Constraint::Length(documents),
+                Constraint::Length(sections),
+                Constraint::Fill(1),
+            ])
+            .areas(main);
+            panes.documents = Some(d);
+            panes.sections = Some(s);
+            panes.detail = Some(x);
+        } else {
+            // The focused documents list is wide enough for its titles: the sections wait.
+            let [d, x] = Layout::horizontal([Constraint::Length(documents), Constraint::Fill(1)])
+                .areas(main);
+            panes.documents = Some(d);
+            panes.detail = Some(x);
+        }
     } else if area.width >= TWO_PANES {
+        let mut width = area.width * 38 / 100;
+        if focus == Pane::Documents {
+            width = width.max(documents_row);
+        }
         let [l, x] =
-            Layout::horizontal([Constraint::Percentage(38), Constraint::Fill(1)]).areas(main);
+            Layout::horizontal([Constraint::Length(width), Constraint::Fill(1)]).areas(main);
         match list {
             Pane::Sections => panes.sections = Some(l),
             _ => panes.documents = Some(l),

@@ -23,7 +23,7 @@ impl App {
         }
         let first = self.docs.len();
         let first_passage = self.index.passages.len();
-        self.docs_with_problems += documents.iter().filter(|d| !d.problems.is_empty()).count();
+        self.doc_problems += documents.iter().map(|d| d.problems.len()).sum::<usize>();
         self.doc_rows
             .extend(documents.iter().map(|d| Haystack::new(document_row(d))));
         self.docs.extend(documents);

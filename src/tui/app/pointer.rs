@@ -1,22 +1,59 @@
-//! The problems overlay and the mouse.
+//! The problems overlay (a list: the selected problem's document opens with Enter) and the
+//! mouse.
 
 use super::{Action, App, Input, Overlay, Pane, WHEEL_LINES, offset_by};
 
 impl App {
     /// Lines of the problems overlay.
     pub fn problem_lines(&self) -> Vec<String> {
-        let mut lines: Vec<String> = self.config_warnings.clone();
+        self.problems().into_iter().map(|(line, _)| line).collect()
+    }
+
+    /// The problems, each with the document it was found in (none for the configuration or
+    /// a file that was not loaded).
+    fn problems(&self) -> Vec<(String, Option<usize>)> {
+        let mut lines: Vec<(String, Option<usize>)> = self
+            .config_warnings
+            .iter()
+            .map(|w| (w.clone(), None))
+            .collect();
         lines.extend(self.load_problems.iter().map(|p| {
-            format!(
+            let line = format!(
                 "{}: not loaded: {}",
                 crate::corpus::display_path(&p.path),
                 p.message
-            )
+            );
+            (line, None)
         }));
-        for doc in &self.docs {
-            lines.extend(doc.problems.iter().map(|p| format!("{}: {p}", doc.id)));
+        for (i, doc) in self.docs.iter().enumerate() {
+            lines.extend(
+                doc.problems
+                    .iter()
+                    .map(|p| (format!("{}: {p}", doc.id), Some(i))),
+            );
         }
         lines
+    }
+
+    /// Enter on a problem: its document, shown in the detail pane (the list's filter is
+    /// cleared if it hid the document).
+    fn open_problem(&mut self) {
+        let Some(doc) = self
+            .problems()
+            .get(self.problems_scroll)
+            .and_then(|(_, doc)| *doc)
+        else {
+            self.message = Some("this problem is not in a document".into());
+            return;
+        };
+        if !self.documents.items.contains(&doc) {
+            self.set_documents_filter(String::new());
+        }
+        if let Some(position) = self.documents.items.iter().position(|&d| d == doc) {
+            self.overlay = Overlay::None;
+            self.select_document(position);
+            self.set_focus(Pane::Detail);
+        }
     }
 
     pub(super) fn problems_action(&mut self, action: Action) {
@@ -26,6 +63,7 @@ impl App {
             Action::Up => self.problems_scroll = self.problems_scroll.saturating_sub(1),
             Action::Top => self.problems_scroll = 0,
             Action::Bottom => self.problems_scroll = max,
+            Action::Open | Action::Accept => self.open_problem(),
             _ => self.overlay = Overlay::None,
         }
     }

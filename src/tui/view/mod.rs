@@ -1,9 +1,11 @@
 //! Drawing: reads the [`App`] and never changes it.
 
 mod detail;
+mod help;
 mod highlight;
 mod lists;
 mod overlays;
+mod status;
 pub mod theme;
 mod timeline;
 
@@ -14,9 +16,10 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Input, Overlay, Pane};
 use super::layout::too_small;
+use status::Item;
 use theme::Theme;
 
-pub use overlays::{KEYS, palette_row};
+pub use overlays::palette_row;
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
@@ -47,7 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     draw_status(frame, panes.status, app, theme);
     match app.overlay {
-        Overlay::Help => overlays::draw_help(frame, area, theme),
+        Overlay::Help => help::draw_help(frame, area, app, theme),
         Overlay::Problems => overlays::draw_problems(frame, area, app, theme),
         Overlay::Palette => overlays::draw_palette(frame, area, app, theme),
         Overlay::Bookmarks => overlays::draw_bookmarks(frame, area, app, theme),
@@ -56,17 +59,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 }
 
 fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    // Priorities: the problem count (the last item) stays, then the position, the section,
+    // a message, the search and filters; the key hints go first.
     let mut left = Vec::new();
     let position = match app.documents.items.len() {
         0 => "no documents".to_string(),
         n => format!("doc {}/{n}", app.documents.selected + 1),
     };
-    left.push(position);
+    left.push(Item::new(position, 9));
     if let Some(progress) = app.loading {
         let percent = progress.files_done * 100 / progress.files_total.max(1);
-        left.push(format!(
-            "loading {percent}% of {} files",
-            progress.files_total
+        left.push(Item::shortening(
+            format!("loading {percent}% of {} files", progress.files_total),
+            6,
         ));
     }
     if let Some(passage) = app
@@ -74,13 +79,22 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .current()
         .filter(|_| app.detail.marked.is_some())
     {
-        left.push(format!("§ {}", app.section_id(passage)));
+        left.push(Item::shortening(
+            format!("§ {}", app.section_id(passage)),
+            8,
+        ));
     }
     if !app.documents.filter.is_empty() {
-        left.push(format!("filter {:?}", app.documents.filter));
+        left.push(Item::shortening(
+            format!("filter {:?}", app.documents.filter),
+            5,
+        ));
     }
     if !app.sections.filter.is_empty() {
-        left.push(format!("sections {:?}", app.sections.filter));
+        left.push(Item::shortening(
+            format!("sections {:?}", app.sections.filter),
+            4,
+        ));
     }
     if !app.detail.search.is_empty() {
         let found = app.detail.matches.len();
@@ -89,7 +103,10 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         } else {
             app.detail.current_match + 1
         };
-        left.push(format!("search {:?} {at}/{found}", app.detail.search));
+        left.push(Item::shortening(
+            format!("search {:?} {at}/{found}", app.detail.search),
+            7,
+        ));
     }
     let hints = match (app.input, app.focus) {
         (Input::Filter(_), _) => "type to filter · Enter keep · Esc clear",
@@ -103,21 +120,38 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (_, Pane::Detail) => "? help · / search · n/N next · ^P jump · q quit",
         _ => "? help · / filter · Enter open · ^P jump · q quit",
     };
-    let mut spans = vec![Span::styled(
-        format!(" {} ", left.join(" · ")),
-        theme.status(),
-    )];
-    let right = app.message.clone().unwrap_or_else(|| hints.to_string());
-    spans.push(Span::raw(format!(" {right}")));
+    let right = match &app.message {
+        Some(message) => Item::shortening(message.clone(), 7),
+        None => Item::shortening(hints, 1),
+    };
     let problems = app.problem_count();
-    let mut line_spans = spans;
+    let mut items = left;
+    let shown_left = items.len();
+    items.push(right);
     if problems > 0 {
-        let note = format!(
-            " {problems} problem{} (p) ",
-            if problems == 1 { "" } else { "s" }
-        );
+        let s = if problems == 1 { "" } else { "s" };
+        items.push(Item::new(format!("{problems} problem{s} (p)"), 10));
+    }
+    // Each item takes its width and at most three columns around it (" · ", or the spaces
+    // of the blocks).
+    let fitted = status::fit(items, area.width as usize, 3);
+    let mut line_spans = Vec::new();
+    let left_texts: Vec<&str> = fitted
+        .iter()
+        .filter(|(i, _)| *i < shown_left)
+        .map(|(_, item)| item.text.as_str())
+        .collect();
+    line_spans.push(Span::styled(
+        format!(" {} ", left_texts.join(" · ")),
+        theme.status(),
+    ));
+    if let Some((_, right)) = fitted.iter().find(|(i, _)| *i == shown_left) {
+        line_spans.push(Span::raw(format!(" {}", right.text)));
+    }
+    if let Some((_, note)) = fitted.iter().find(|(i, _)| *i == shown_left + 1) {
+        let note = format!(" {} ", note.text);
         let used: usize = line_spans.iter().map(|s| s.width()).sum();
-        let pad = (area.width as usize).saturating_sub(used + note.chars().count());
+        let pad = (area.width as usize).saturating_sub(used + Span::raw(note.as_str()).width());
         line_spans.push(Span::raw(" ".repeat(pad)));
         line_spans.push(Span::styled(note, theme.warning()));
     }

@@ -1,4 +1,4 @@
-//! Popups drawn over the panes: the jump palette, the key help and the problems list.
+//! Popups drawn over the panes: the jump palette, the problems list and the bookmarks.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -12,63 +12,13 @@ use crate::query::Query;
 use crate::tui::app::App;
 use crate::tui::wrap::{TITLE_WIDTH, truncate};
 
-/// Every key, as the help overlay lists it.
-pub const KEYS: &[(&str, &str)] = &[
-    ("Tab / Shift-Tab", "next / previous pane"),
-    ("h l  ← →", "pane to the left / right"),
-    ("j k  ↓ ↑", "move in a list, scroll the text"),
-    ("PgDn PgUp  ^D ^U", "page down / up"),
-    ("Space b", "page down / up in the text"),
-    ("g G  Home End", "first / last"),
-    ("Enter", "open: document → sections → text"),
-    ("/", "filter the list, or search the text"),
-    ("n N", "next / previous search match"),
-    ("Esc", "clear the filter or search; close"),
-    ("Ctrl-P", "jump to any section of any document"),
-    ("y", "copy the section (with its label) to the clipboard"),
-    ("c C", "copy a citation of the section / of the document"),
-    ("T", "tag the document (Tab completes; tag:NAME filters)"),
-    ("v", "highlight the passage (with a note); again to remove"),
-    ("t", "timeline: documents per year; Enter filters"),
-    ("o e", "open the file in $PAGER / $EDITOR (read-only)"),
-    ("m", "bookmark the section (with a note)"),
-    ("'", "bookmarks: Enter jump, d delete, / filter"),
-    ("p", "problems found while loading"),
-    ("?", "this help"),
-    ("q  Ctrl-C", "quit"),
-    ("", ""),
-    (
-        "query syntax",
-        "terms AND, a | b, 'exact ^prefix suffix$ !not",
-    ),
-    ("", "from: to: class: year:1950..1962 date:1984-03"),
-    ("", "field:NAME=value; upper case = case-sensitive"),
-];
-
-fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
     let rect = area.centered(
         Constraint::Length(width.min(area.width)),
         Constraint::Length(height.min(area.height)),
     );
     frame.render_widget(Clear, rect);
     rect
-}
-
-pub fn draw_help(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let rect = popup(frame, area, 66, KEYS.len() as u16 + 2);
-    let lines: Vec<Line> = KEYS
-        .iter()
-        .map(|(keys, what)| {
-            Line::from(vec![
-                Span::styled(format!(" {keys:<18}"), theme.label()),
-                Span::raw(*what),
-            ])
-        })
-        .collect();
-    let block = Block::bordered()
-        .title(" Keys ")
-        .border_style(theme.border(true));
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
 pub fn draw_problems(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -79,19 +29,30 @@ pub fn draw_problems(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         area.width.saturating_sub(8).max(20),
         (lines.len() as u16 + 2).max(3),
     );
-    let shown: Vec<Line> = if lines.is_empty() {
-        vec![Line::from("no problems")]
-    } else {
-        lines
-            .into_iter()
-            .skip(app.problems_scroll)
-            .map(Line::from)
-            .collect()
-    };
     let block = Block::bordered()
-        .title(" Problems (Esc closes) ")
+        .title(" Problems · Enter opens the document · Esc closes ")
         .border_style(theme.border(true));
-    frame.render_widget(Paragraph::new(shown).block(block), rect);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if lines.is_empty() {
+        frame.render_widget(Paragraph::new("no problems"), inner);
+        return;
+    }
+    let visible = inner.height.max(1) as usize;
+    let selected = app.problems_scroll.min(lines.len() - 1);
+    let offset = selected.saturating_sub(visible - 1);
+    let rows: Vec<ListItem> = lines
+        .into_iter()
+        .skip(offset)
+        .take(visible)
+        .map(ListItem::new)
+        .collect();
+    let mut state = ListState::default().with_selected(Some(selected - offset));
+    frame.render_stateful_widget(
+        List::new(rows).highlight_style(theme.selected()),
+        inner,
+        &mut state,
+    );
 }
 
 pub fn draw_palette(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
