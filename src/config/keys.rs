@@ -64,6 +64,17 @@ pub const ACTIONS: &[ActionKey] = &[
     action("timeline", "t", "documents per year"),
     action("open_pager", "o", "open the file in $PAGER"),
     action("open_editor", "e", "open the file in $EDITOR"),
+    action(
+        "links",
+        "f",
+        "the document's cross-references: Enter follows",
+    ),
+    action("mentions", "w", "who and what the passage mentions"),
+    action(
+        "save_search",
+        "S",
+        "save the filter or palette query under a name",
+    ),
 ];
 
 /// Parses a key as written in the configuration: a character (`j`, `G`, `/`, `'`) or a name

@@ -15,10 +15,17 @@ mod palette;
 pub use loading::Progress;
 pub use palette::KEY_BUDGET;
 mod highlights;
+mod links;
+mod mentions;
 mod pointer;
 mod reading;
 mod reload;
+mod saved;
+mod sentences;
 pub(crate) mod tags;
+
+pub use saved::SavedFolders;
+pub use sentences::SentencePick;
 
 use super::detail::DetailText;
 use super::effects::Effect;
@@ -60,6 +67,8 @@ pub enum Input {
     Tags,
     /// The note of a highlight being made.
     HighlightNote,
+    /// The name of a search being saved.
+    SearchName,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +79,12 @@ pub enum Overlay {
     Palette,
     Timeline,
     Bookmarks,
+    /// The current document's cross-references (`f`).
+    Links,
+    /// Who and what the passage being read mentions (`w`).
+    Mentions,
+    /// The sentences of the passage being read, to highlight one (`v`).
+    Sentences,
 }
 
 /// Everything the user can do.
@@ -130,6 +145,12 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// `f`: the document's cross-references, to follow one.
+    ShowLinks,
+    /// `w`: the persons and terms the passage mentions.
+    ShowMentions,
+    /// `S` (Ctrl-S in the palette): keep the query under a name.
+    SaveSearch,
 }
 
 /// A scrollable, filterable list of item indices.
@@ -236,6 +257,12 @@ pub struct App {
     /// The place the reader left, kept until its document has loaded (unless the reader
     /// moves first).
     pub waiting_resume: Option<crate::state::Resume>,
+    /// Saved searches: the virtual folders above the documents.
+    pub saved: SavedFolders,
+    /// The list of the open pick overlay (links, mentions, sentences).
+    pub picker: ListView,
+    /// The sentence being chosen for a highlight.
+    pub sentence_pick: SentencePick,
 }
 
 impl App {
@@ -271,12 +298,24 @@ impl App {
             note: String::new(),
             config: crate::config::Config::default(),
             config_warnings: Vec::new(),
+            saved: SavedFolders::default(),
+            picker: ListView::default(),
+            sentence_pick: SentencePick::default(),
         };
         app.append(corpus.documents, corpus.problems);
         app
     }
 
     pub fn panes(&self) -> Panes {
+        let mut panes = self.layout_panes();
+        // Saved searches take the top rows of the documents pane.
+        if let Some(rect) = panes.documents {
+            panes.documents = Some(self.carve_saved(rect).1);
+        }
+        panes
+    }
+
+    fn layout_panes(&self) -> Panes {
         let strip = if self.timeline.is_some() {
             TIMELINE_HEIGHT
         } else {
@@ -328,12 +367,19 @@ impl App {
             Action::OpenPalette => self.open_palette(),
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => self.click(column, row),
+            Action::SaveSearch if self.input == Input::None || self.input == Input::Palette => {
+                self.start_saving_search()
+            }
             _ if self.overlay == Overlay::Palette => self.palette_action(action),
             _ if self.overlay == Overlay::Timeline => self.timeline_action(action),
             _ if self.overlay == Overlay::Bookmarks => self.bookmarks_action(action),
             _ if self.input == Input::Note => self.note_action(action),
             _ if self.input == Input::Tags => self.tags_action(action),
             _ if self.input == Input::HighlightNote => self.highlight_note_action(action),
+            _ if self.input == Input::SearchName => self.search_name_action(action),
+            _ if self.overlay == Overlay::Links => self.links_action(action),
+            _ if self.overlay == Overlay::Mentions => self.mentions_action(action),
+            _ if self.overlay == Overlay::Sentences => self.sentences_action(action),
             _ if self.overlay == Overlay::Problems => self.problems_action(action),
             _ if self.overlay == Overlay::Help => self.overlay = Overlay::None,
             _ if self.input != Input::None => self.input_action(action),
@@ -406,6 +452,9 @@ impl App {
             Action::ShowBookmarks => self.open_bookmarks(),
             Action::Tag => self.start_tagging(),
             Action::Highlight => self.start_highlight(),
+            Action::ShowLinks => self.open_links(),
+            Action::ShowMentions => self.open_mentions(),
+            Action::Delete if self.focus == Pane::Documents => self.delete_saved(),
             _ => {}
         }
     }
@@ -424,6 +473,9 @@ impl App {
     fn step(&mut self, delta: isize) {
         match self.focus {
             Pane::Documents => {
+                if self.step_saved(delta) {
+                    return;
+                }
                 let target = offset_by(self.documents.selected, delta);
                 self.select_document(target);
             }
@@ -443,6 +495,9 @@ impl App {
     fn open(&mut self) {
         match self.focus {
             Pane::Documents => {
+                if self.open_saved() {
+                    return;
+                }
                 self.set_focus(Pane::Sections);
                 if self.sections.current().is_some() {
                     self.select_section(self.sections.selected);
@@ -497,6 +552,7 @@ impl App {
             | Input::Note
             | Input::Tags
             | Input::HighlightNote
+            | Input::SearchName
             | Input::BookmarkFilter => {
                 return;
             }
@@ -557,6 +613,7 @@ impl App {
 
     /// Selects the document at `position` in the (filtered) list and shows it.
     pub fn select_document(&mut self, position: usize) {
+        self.saved.cursor = None;
         let height = self.pane_height(Pane::Documents);
         self.documents.select(position, height);
         if self.documents.current() != self.detail.doc {
@@ -588,6 +645,9 @@ impl App {
 
     pub(super) fn set_sections_filter(&mut self, filter: String) {
         self.sections.query = parse_query(&filter);
+        self.sections
+            .query
+            .resolve_tags(|name| crate::tui::app::tags::tagged(&self.tags, name));
         self.sections.filter = filter;
         let range = self.doc_passage_range();
         let query = &self.sections.query;
@@ -625,8 +685,7 @@ fn offset_by(position: usize, delta: isize) -> usize {
 
 /// A document's row in the list: date and title.
 pub fn document_row(doc: &Document) -> String {
-    let date = doc.date.iso.as_deref().unwrap_or("—");
-    format!("{date:<10} {}", doc.title)
+    crate::query::documents::document_row(doc)
 }
 
 impl App {
