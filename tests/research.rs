@@ -498,3 +498,92 @@ fn a_sentence_highlight_is_found_again_when_the_page_changes() {
     assert_eq!(paragraph, moved.body.len() - 1);
     assert!(start > 0);
 }
+
+// --- the command line ---------------------------------------------------------------------
+
+const MEMCON_ID: &str = "001_memcon_amur_survey";
+
+/// A state folder, keyed as the browser keys `dossier sample`, with the memorandum tagged
+/// `amur` and two saved searches.
+fn state_home() -> tempfile::TempDir {
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut state = State::default();
+    state
+        .tags
+        .entry(MEMCON_ID.into())
+        .or_default()
+        .insert("amur".into());
+    state.saved_searches = vec![
+        SavedSearch::new("amur", "tag:amur"),
+        SavedSearch::new("sixties", "year:1960..1969"),
+    ];
+    let key = dossier::state::corpus_key(&[common::root().join("sample")]);
+    dossier::state::save_to(&home.path().join("dossier"), &key, &state).expect("save");
+    home
+}
+
+fn dossier_in(home: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("dossier");
+    cmd.current_dir(common::root());
+    cmd.env("XDG_STATE_HOME", home);
+    cmd.env("XDG_CONFIG_HOME", home.join("no-config"));
+    cmd
+}
+
+#[test]
+fn dossier_search_reads_tag_terms_from_the_state() {
+    let home = state_home();
+    let out = common::stdout_of(dossier_in(home.path()).args(["search", "tag:amur", "sample"]));
+    let docs: std::collections::BTreeSet<&str> = out
+        .lines()
+        .filter(|l| !l.starts_with(' '))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(docs.into_iter().collect::<Vec<_>>(), [MEMCON_ID], "{out}");
+    // A tag nobody used finds nothing (exit 1, like grep).
+    dossier_in(home.path())
+        .args(["search", "tag:nobody", "sample"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn the_notebook_lists_saved_searches_with_counts_and_exports_what_one_finds() {
+    let home = state_home();
+    let notebook =
+        common::stdout_of(dossier_in(home.path()).args(["notes", "export", "sample"]));
+    assert!(notebook.contains("\n## Saved searches\n"), "{notebook}");
+    assert!(
+        notebook.contains("- **amur** `tag:amur`: 1 document\n"),
+        "{notebook}"
+    );
+    assert!(
+        notebook.contains(&format!("  - <dossier://{MEMCON_ID}>")),
+        "{notebook}"
+    );
+    let docs = dossier::corpus::load(&[common::sample()]).documents;
+    let sixties = docs
+        .iter()
+        .filter(|d| d.date.year().is_some_and(|y| (1960..=1969).contains(&y)))
+        .count();
+    assert!(
+        notebook.contains(&format!("- **sixties** `year:1960..1969`: {sixties} documents\n")),
+        "{notebook}"
+    );
+    let records = common::stdout_of(dossier_in(home.path()).args([
+        "notes",
+        "export",
+        "--saved",
+        "sixties",
+        "--format",
+        "csl-json",
+        "sample",
+    ]));
+    let items: serde_json::Value = serde_json::from_str(&records).expect("csl-json");
+    assert_eq!(items.as_array().map(Vec::len), Some(sixties));
+    dossier_in(home.path())
+        .args(["notes", "export", "--saved", "nothing-so-named", "sample"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("no saved search is named"));
+}

@@ -71,7 +71,8 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
         /// Terms (ANDed), `'exact`, `^prefix`, `suffix$`, `!not`, `a | b`, `from:`, `to:`,
-        /// `class:`, `year:1950..1962`, `date:1984-03`, `field:NAME=value`.
+        /// `class:`, `year:1950..1962`, `date:1984-03`, `field:NAME=value`, `person:`, `tag:`
+        /// (the browser's tags of this corpus).
         query: String,
         paths: Vec<PathBuf>,
     },
