@@ -550,8 +550,7 @@ fn dossier_search_reads_tag_terms_from_the_state() {
 #[test]
 fn the_notebook_lists_saved_searches_with_counts_and_exports_what_one_finds() {
     let home = state_home();
-    let notebook =
-        common::stdout_of(dossier_in(home.path()).args(["notes", "export", "sample"]));
+    let notebook = common::stdout_of(dossier_in(home.path()).args(["notes", "export", "sample"]));
     assert!(notebook.contains("\n## Saved searches\n"), "{notebook}");
     assert!(
         notebook.contains("- **amur** `tag:amur`: 1 document\n"),
@@ -567,17 +566,13 @@ fn the_notebook_lists_saved_searches_with_counts_and_exports_what_one_finds() {
         .filter(|d| d.date.year().is_some_and(|y| (1960..=1969).contains(&y)))
         .count();
     assert!(
-        notebook.contains(&format!("- **sixties** `year:1960..1969`: {sixties} documents\n")),
+        notebook.contains(&format!(
+            "- **sixties** `year:1960..1969`: {sixties} documents\n"
+        )),
         "{notebook}"
     );
     let records = common::stdout_of(dossier_in(home.path()).args([
-        "notes",
-        "export",
-        "--saved",
-        "sixties",
-        "--format",
-        "csl-json",
-        "sample",
+        "notes", "export", "--saved", "sixties", "--format", "csl-json", "sample",
     ]));
     let items: serde_json::Value = serde_json::from_str(&records).expect("csl-json");
     assert_eq!(items.as_array().map(Vec::len), Some(sixties));

@@ -385,7 +385,10 @@ fn research_overlays_who_is_mentioned_a_sentence_highlight_a_followed_link_a_sav
     // Who the section mentions, with the glossary's descriptions.
     session.keys(&["w"]);
     let screen = session.wait_for("Mentioned in 1");
-    assert!(screen.contains("Orsini, Tullio — Foreign Minister of Lacustria"), "{screen}");
+    assert!(
+        screen.contains("Orsini, Tullio — Foreign Minister of Lacustria"),
+        "{screen}"
+    );
     session.keys(&["Escape"]);
     // A sentence of the section as a highlight.
     session.keys(&["v"]);
@@ -399,7 +402,10 @@ fn research_overlays_who_is_mentioned_a_sentence_highlight_a_followed_link_a_sav
     // A cross-reference in a footnote, followed.
     session.keys(&["f"]);
     let screen = session.wait_for("Cross-references");
-    assert!(screen.contains("[3] Document 3  → frus1961-63v98-d3"), "{screen}");
+    assert!(
+        screen.contains("[3] Document 3  → frus1961-63v98-d3"),
+        "{screen}"
+    );
     session.keys(&["Enter"]);
     session.wait_for("followed #d3 to frus1961-63v98-d3");
     // The documents filter saved as a folder with its count.
@@ -426,6 +432,9 @@ fn research_overlays_who_is_mentioned_a_sentence_highlight_a_followed_link_a_sav
         .output()
         .expect("export");
     let notebook = String::from_utf8_lossy(&notebook.stdout);
-    assert!(notebook.contains("### Highlighted sentence: 1"), "{notebook}");
+    assert!(
+        notebook.contains("### Highlighted sentence: 1"),
+        "{notebook}"
+    );
     assert!(notebook.contains("- **y62** `year:1962`"), "{notebook}");
 }

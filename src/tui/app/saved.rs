@@ -58,7 +58,9 @@ impl App {
             Some(n) => n.to_string(),
             None => "…".to_string(),
         };
-        format!("▸ {} ({count})  {}", search.name, search.query)
+        // Names and queries come from the state file, which a hand may have edited.
+        let row = format!("▸ {} ({count})  {}", search.name, search.query);
+        crate::parse::clean::clean_line(&row)
     }
 
     /// Takes the saved searches of the state file.
