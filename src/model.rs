@@ -18,9 +18,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 mod footnote;
 mod heading;
+mod link;
 mod metadata;
-pub use footnote::{GlossaryEntry, Note, NoteAnchor};
-pub use heading::{heading_in, heading_of};
+pub use footnote::{GlossaryEntry, Note, NoteAnchor, source_without_label};
+pub use heading::{heading_in, heading_of, sentence_spans};
+pub use link::Link;
 pub use metadata::metadata;
 
 /// One archival document: a cable, memorandum, letter, minutes, report …
@@ -75,6 +77,8 @@ pub struct Document {
     pub glossary: Vec<GlossaryEntry>,
     /// Parse problems: never fatal, shown by `dossier check` and the TUI.
     pub problems: Vec<String>,
+    /// Cross-references in the text (a FRUS volume's `ref`s), in the order they stand.
+    pub links: Vec<Link>,
 }
 
 /// A date as written, and as an ISO value at the precision the text allows.

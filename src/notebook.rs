@@ -124,8 +124,13 @@ pub fn markdown(docs: &[&Document], state: &State, style: Style) -> String {
         for highlight in state.highlights.iter().filter(|h| h.doc_id == doc.id) {
             let section = highlight.section_in(doc);
             let shown = section.as_deref().unwrap_or(&highlight.section);
-            let _ = writeln!(out, "### Highlight: {shown}\n");
-            let _ = writeln!(out, "> {}…\n", one_line(&highlight.quote));
+            let (what, cut) = if highlight.sentence {
+                ("Highlighted sentence", "")
+            } else {
+                ("Highlight", "…")
+            };
+            let _ = writeln!(out, "### {what}: {shown}\n");
+            let _ = writeln!(out, "> {}{cut}\n", one_line(&highlight.quote));
             if section.is_none() {
                 let _ = writeln!(out, "(the quoted passage is no longer in the document)\n");
             }
@@ -144,6 +149,50 @@ pub fn markdown(docs: &[&Document], state: &State, style: Style) -> String {
         }
     }
     out
+}
+
+/// Documents of a saved search listed in the notebook; the count says how many there are.
+const SAVED_LISTED: usize = 10;
+
+/// The notebook's section on saved searches: each one's name, query and count of documents
+/// in `docs` (the whole corpus) now, with links to the first [`SAVED_LISTED`] it finds.
+/// Empty when there are none.
+pub fn saved_searches_markdown(docs: &[Document], state: &State) -> String {
+    if state.saved_searches.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\n## Saved searches\n\n");
+    for search in &state.saved_searches {
+        let found = crate::query::documents::documents_matching(docs, &search.query, &state.tags);
+        let _ = writeln!(
+            out,
+            "- **{}** `{}`: {} document{}",
+            one_line(&search.name),
+            one_line(&search.query).replace('`', "'"),
+            found.len(),
+            if found.len() == 1 { "" } else { "s" }
+        );
+        for &d in found.iter().take(SAVED_LISTED) {
+            let link = Link {
+                doc_id: docs[d].id.clone(),
+                section: None,
+            };
+            let _ = writeln!(out, "  - <{link}> {}", one_line(&docs[d].title));
+        }
+    }
+    out
+}
+
+/// The documents a saved search finds now, best first; `None` when there is no search of
+/// that name.
+pub fn saved_search_documents<'a>(
+    docs: &'a [Document],
+    state: &State,
+    name: &str,
+) -> Option<Vec<&'a Document>> {
+    let search = state.saved_searches.iter().find(|s| s.name == name)?;
+    let found = crate::query::documents::documents_matching(docs, &search.query, &state.tags);
+    Some(found.into_iter().map(|d| &docs[d]).collect())
 }
 
 fn one_line(text: &str) -> String {

@@ -55,6 +55,9 @@ pub struct Highlight {
     pub note: String,
     /// When it was made, RFC 3339 in UTC.
     pub created: String,
+    /// Whether it marks one sentence (then `quote` is that whole sentence) rather than the
+    /// passage.
+    pub sentence: bool,
 }
 
 /// The length of a highlight's anchoring quote: enough to be unique in a document.
@@ -69,7 +72,40 @@ impl Highlight {
             quote: passage_quote(doc, section).unwrap_or_default(),
             note: note.to_string(),
             created: now_rfc3339(),
+            sentence: false,
         }
+    }
+
+    /// A highlight of one sentence of a section, made now: the sentence is its quote.
+    pub fn of_sentence(doc: &Document, section: &str, sentence: &str, note: &str) -> Self {
+        Highlight {
+            doc_id: doc.id.clone(),
+            section: section.to_string(),
+            quote: sentence.to_string(),
+            note: note.to_string(),
+            created: now_rfc3339(),
+            sentence: true,
+        }
+    }
+
+    /// Where a sentence highlight stands now: its passage, the paragraph in it and the
+    /// character range of the sentence there.
+    pub fn sentence_in(&self, doc: &Document) -> Option<(String, usize, usize, usize)> {
+        if !self.sentence || self.quote.is_empty() {
+            return None;
+        }
+        let section = self.section_in(doc)?;
+        let paragraphs = if section == crate::query::BODY_ID {
+            &doc.body
+        } else {
+            &doc.section(&section)?.paragraphs
+        };
+        paragraphs.iter().enumerate().find_map(|(i, p)| {
+            let at = p.find(&self.quote)?;
+            let start = p[..at].chars().count();
+            let end = start + self.quote.chars().count();
+            Some((section.clone(), i, start, end))
+        })
     }
 
     /// The id of the section the highlight is on now: the first whose own text holds the
@@ -127,6 +163,30 @@ pub struct State {
     pub highlights: Vec<Highlight>,
     /// The reader's tags: document id → tag names.
     pub tags: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+    /// Queries kept under a name, shown as virtual folders above the documents.
+    pub saved_searches: Vec<SavedSearch>,
+}
+
+/// A query kept under a name (`S` in the browser): applied as the documents filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SavedSearch {
+    pub name: String,
+    /// The query as typed, in the query language of the filters (`tag:` and `person:` too).
+    pub query: String,
+    /// When it was saved, RFC 3339 in UTC.
+    pub created: String,
+}
+
+impl SavedSearch {
+    /// A saved search made now.
+    pub fn new(name: &str, query: &str) -> Self {
+        SavedSearch {
+            name: name.trim().to_string(),
+            query: query.trim().to_string(),
+            created: now_rfc3339(),
+        }
+    }
 }
 
 impl State {
@@ -425,8 +485,34 @@ pub fn merge(previous: &State, mine: &State, mut theirs: State) -> State {
             .insert(tag.clone());
     }
     theirs.tags.retain(|_, tags| !tags.is_empty());
+    merge_list(
+        &previous.saved_searches,
+        &mine.saved_searches,
+        &mut theirs.saved_searches,
+    );
+    one_search_per_name(&mine.saved_searches, &mut theirs.saved_searches);
     theirs.resume = mine.resume.clone();
     theirs
+}
+
+/// Two sessions that saved a search under the same name keep one: this session's, else the
+/// one saved first.
+fn one_search_per_name(mine: &[SavedSearch], merged: &mut Vec<SavedSearch>) {
+    let mut seen = std::collections::BTreeSet::new();
+    let keep: Vec<bool> = merged
+        .iter()
+        .map(|s| {
+            let preferred = mine.contains(s)
+                || !mine.iter().any(|m| m.name == s.name) && !seen.contains(&s.name);
+            let keep = preferred && !seen.contains(&s.name);
+            if keep {
+                seen.insert(s.name.clone());
+            }
+            keep
+        })
+        .collect();
+    let mut flags = keep.into_iter();
+    merged.retain(|_| flags.next().unwrap_or(false));
 }
 
 /// One list of [`merge`]: what `mine` removed since `previous` leaves `theirs`, what it added

@@ -1,4 +1,4 @@
-//! Highlights: `v` marks the passage being read (with a note; `v` again removes it), the text
+//! Highlights: `v` marks the passage being read (with a note; choosing it again removes it), the text
 //! shows it, it is found again by its quote when the page is saved anew with its sections
 //! renumbered, and the notebook export lists it with a link that resolves.
 
@@ -10,7 +10,7 @@ use dossier::corpus;
 use dossier::model::{Document, Section};
 use dossier::notebook::markdown;
 use dossier::state::{Highlight, State};
-use dossier::tui::app::Input;
+use dossier::tui::app::{Input, Overlay};
 use dossier::tui::effects::Effect;
 
 #[test]
@@ -20,6 +20,9 @@ fn v_highlights_the_section_being_read_with_a_note_and_v_again_removes_it() {
     key(&mut app, KeyCode::Char('j'));
     let marked = app.detail.marked.expect("a section is marked");
     key(&mut app, KeyCode::Char('v'));
+    // The whole passage is offered first, then its sentences.
+    assert_eq!(app.overlay, Overlay::Sentences);
+    key(&mut app, KeyCode::Enter);
     assert_eq!(app.input, Input::HighlightNote);
     for c in "key passage".chars() {
         key(&mut app, KeyCode::Char(c));
@@ -43,6 +46,7 @@ fn v_highlights_the_section_being_read_with_a_note_and_v_again_removes_it() {
     );
     assert_eq!(app.saved_state().highlights.len(), 1);
     key(&mut app, KeyCode::Char('v'));
+    key(&mut app, KeyCode::Enter);
     assert!(app.highlights.is_empty());
     assert!(app.highlighted_passages().is_empty());
 }

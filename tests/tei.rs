@@ -202,7 +202,7 @@ fn kinds_from_the_head_wording_and_classification_from_the_source_note() {
     assert_eq!(
         d1.source.as_deref(),
         Some(
-            "Source: Department of State, Central Files, 611.99/3–1458. Secret; Limdis. Drafted by Kestrel."
+            "Department of State, Central Files, 611.99/3–1458. Secret; Limdis. Drafted by Kestrel."
         )
     );
     let old = volume("frus1893Ruritania.xml");
@@ -212,6 +212,32 @@ fn kinds_from_the_head_wording_and_classification_from_the_source_note() {
         Some("Telegram")
     );
     assert_eq!(doc(&old, "frus1893Ruritania-d1").kind, None);
+}
+
+#[test]
+fn the_source_field_drops_the_printed_source_word_once_and_the_note_keeps_it() {
+    let docs = modern();
+    let d1 = doc(&docs, "frus1958-60v99-d1");
+    let source = d1.source.as_deref().expect("source");
+    assert!(source.starts_with("Department of State"), "{source}");
+    // The footnote is the text as printed (nothing lost), and the pane says `Source:` once.
+    let note = d1
+        .footnotes
+        .iter()
+        .find(|n| n.id.as_deref() == Some("d1fn2"));
+    assert!(note.expect("note").text.starts_with("Source: Department"));
+    let shown: String = dossier::tui::detail::layout_document(d1, 100)
+        .lines
+        .iter()
+        .map(|l| format!("{}\n", l.text))
+        .collect();
+    assert_eq!(shown.matches("Source:").count(), 1, "{shown}");
+    assert!(!shown.contains("Source: Source:"), "{shown}");
+    let row = shown
+        .lines()
+        .find(|l| l.starts_with("Source:"))
+        .expect("row");
+    assert!(row.contains("Department of State"), "{row}");
 }
 
 #[test]
@@ -461,7 +487,7 @@ fn malformed_xml_is_a_problem_of_that_file_with_line_and_column_and_the_rest_loa
         "malformed XML at line 5, column 29: expected 'hi' tag, not 'p'"
     );
     assert!(problem("feed.xml").contains("root element is <rss>"));
-    assert_eq!(corpus.documents.len(), 8);
+    assert_eq!(corpus.documents.len(), 10);
 }
 
 #[test]
@@ -570,7 +596,11 @@ fn assert_no_loss(xml: &str, docs: &[Document]) {
 
 #[test]
 fn no_loss_every_character_of_the_fixture_volumes_survives_in_the_export() {
-    for name in ["frus1958-60v99.xml", "frus1893Ruritania.xml"] {
+    for name in [
+        "frus1958-60v99.xml",
+        "frus1893Ruritania.xml",
+        "frus1964-68v97.xml",
+    ] {
         let xml = std::fs::read_to_string(fixture(name)).expect("read");
         assert_no_loss(&xml, &volume(name));
     }

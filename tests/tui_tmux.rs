@@ -423,3 +423,72 @@ fn mouse_reporting_asks_for_buttons_not_motion() {
         .display("#{mouse_standard_flag} #{mouse_button_flag} #{mouse_all_flag} #{mouse_sgr_flag}");
     assert_eq!(flags, "1 0 0 1", "?1000 and ?1006 on, ?1002 and ?1003 off");
 }
+
+#[test]
+fn research_overlays_who_is_mentioned_a_sentence_highlight_a_followed_link_a_saved_search() {
+    let bin = env!("CARGO_BIN_EXE_dossier");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample");
+    let d = dir.path().display();
+    let command = format!(
+        "XDG_STATE_HOME={d} XDG_CONFIG_HOME={d}/none {bin} open dossier://frus1961-63v98-d1#1 {}; echo $? > {d}/status; sleep 30",
+        sample.display()
+    );
+    let session = Session::start(100, 30, &command);
+    session.wait_for("opened frus1961-63v98-d1");
+    // Who the section mentions, with the glossary's descriptions.
+    session.keys(&["w"]);
+    let screen = session.wait_for("Mentioned in 1");
+    assert!(
+        screen.contains("Orsini, Tullio — Foreign Minister of Lacustria"),
+        "{screen}"
+    );
+    session.keys(&["Escape"]);
+    // A sentence of the section as a highlight.
+    session.keys(&["v"]);
+    let screen = session.wait_for("Highlight · 1");
+    assert!(screen.contains("the whole passage 1"), "{screen}");
+    session.keys(&["j", "Enter"]);
+    session.wait_for("highlight a sentence of 1");
+    session.text("survey");
+    session.keys(&["Enter"]);
+    session.wait_for("highlighted frus1961-63v98-d1 › a sentence of 1");
+    // A cross-reference in a footnote, followed.
+    session.keys(&["f"]);
+    let screen = session.wait_for("Cross-references");
+    assert!(
+        screen.contains("[3] Document 3  → frus1961-63v98-d3"),
+        "{screen}"
+    );
+    session.keys(&["Enter"]);
+    session.wait_for("followed #d3 to frus1961-63v98-d3");
+    // The documents filter saved as a folder with its count.
+    session.keys(&["h"]);
+    sleep(Duration::from_millis(200));
+    session.keys(&["h"]);
+    sleep(Duration::from_millis(200));
+    session.keys(&["/"]);
+    session.text("year:1962");
+    session.keys(&["Enter"]);
+    session.keys(&["S"]);
+    session.wait_for("save \"year:1962\" as:");
+    session.text("y62");
+    session.keys(&["Enter"]);
+    let screen = session.wait_for("Saved searches");
+    assert!(screen.contains("▸ y62 ("), "{screen}");
+    session.keys(&["q"]);
+    assert_eq!(wait_for_file(&dir.path().join("status")).trim(), "0");
+    let notebook = Command::new(bin)
+        .args(["notes", "export"])
+        .arg(&sample)
+        .env("XDG_STATE_HOME", dir.path())
+        .env("XDG_CONFIG_HOME", dir.path().join("none"))
+        .output()
+        .expect("export");
+    let notebook = String::from_utf8_lossy(&notebook.stdout);
+    assert!(
+        notebook.contains("### Highlighted sentence: 1"),
+        "{notebook}"
+    );
+    assert!(notebook.contains("- **y62** `year:1962`"), "{notebook}");
+}

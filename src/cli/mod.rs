@@ -71,7 +71,8 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
         /// Terms (ANDed), `'exact`, `^prefix`, `suffix$`, `!not`, `a | b`, `from:`, `to:`,
-        /// `class:`, `year:1950..1962`, `date:1984-03`, `field:NAME=value`.
+        /// `class:`, `year:1950..1962`, `date:1984-03`, `field:NAME=value`, `person:`, `tag:`
+        /// (the browser's tags of this corpus).
         query: String,
         paths: Vec<PathBuf>,
     },
@@ -143,6 +144,9 @@ enum NotesCommand {
         /// Only the documents with this tag.
         #[arg(long)]
         tag: Option<String>,
+        /// Only the documents this saved search (`S` in the browser) finds now.
+        #[arg(long, conflicts_with = "tag")]
+        saved: Option<String>,
         /// The citation style of the notebook (default: `citation_style` in config.toml).
         #[arg(long)]
         style: Option<crate::citation::Style>,
@@ -240,20 +244,18 @@ fn run(cli: Cli) -> io::Result<Outcome> {
                 NotesCommand::Export {
                     format,
                     tag,
+                    saved,
                     style,
                     paths,
                 },
         } => {
             let corpus = load(&paths);
             let style = style.unwrap_or_else(configured_style);
-            notes::export(
-                out,
-                &corpus,
-                &default_paths(paths),
-                format,
-                tag.as_deref(),
-                style,
-            )?
+            let select = notes::Selection {
+                tag: tag.as_deref(),
+                saved: saved.as_deref(),
+            };
+            notes::export(out, &corpus, &default_paths(paths), format, select, style)?
         }
         Command::Open { print, link, paths } => {
             let corpus = load(&paths);

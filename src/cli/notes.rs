@@ -7,7 +7,17 @@ use std::path::PathBuf;
 use super::Outcome;
 use crate::citation::{RecordFormat, Style, cite, records};
 use crate::corpus::Corpus;
-use crate::notebook::{Link, markdown, marked_documents};
+use crate::notebook::{
+    Link, markdown, marked_documents, saved_search_documents, saved_searches_markdown,
+};
+
+/// Which documents `notes export` covers: every marked one, those with a tag, or those a
+/// saved search finds.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Selection<'a> {
+    pub tag: Option<&'a str>,
+    pub saved: Option<&'a str>,
+}
 
 /// What `notes export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -20,7 +30,7 @@ pub enum NotebookFormat {
 }
 
 /// The remembered state of the corpus opened with these paths (as the browser keys it).
-fn state_of(paths: &[PathBuf]) -> crate::state::State {
+pub(super) fn state_of(paths: &[PathBuf]) -> crate::state::State {
     let (state, warning) = crate::state::load(&crate::state::corpus_key(paths));
     if let Some(warning) = warning {
         eprintln!("dossier: {warning}");
@@ -33,25 +43,49 @@ pub fn export(
     corpus: &Corpus,
     paths: &[PathBuf],
     format: NotebookFormat,
-    tag: Option<&str>,
+    select: Selection,
     style: Style,
 ) -> io::Result<Outcome> {
     let state = state_of(paths);
-    let docs = marked_documents(&corpus.documents, &state, tag);
+    let docs = match select.saved {
+        Some(name) => match saved_search_documents(&corpus.documents, &state, name) {
+            Some(docs) => docs,
+            None => {
+                eprintln!("dossier: no saved search is named {name:?}");
+                return Ok(Outcome::Failure);
+            }
+        },
+        None => marked_documents(&corpus.documents, &state, select.tag),
+    };
     if docs.is_empty() {
-        match tag {
-            Some(tag) => eprintln!("dossier: no document is tagged {tag:?}"),
-            None => eprintln!("dossier: nothing bookmarked or tagged in this corpus yet"),
+        match (select.saved, select.tag) {
+            (Some(name), _) => eprintln!("dossier: the saved search {name:?} finds no document"),
+            (None, Some(tag)) => eprintln!("dossier: no document is tagged {tag:?}"),
+            (None, None) if state.saved_searches.is_empty() => {
+                eprintln!("dossier: nothing bookmarked or tagged in this corpus yet")
+            }
+            (None, None) => {}
         }
     }
     let text = match format {
-        NotebookFormat::Markdown => markdown(&docs, &state, style),
+        NotebookFormat::Markdown => {
+            let mut text = markdown(&docs, &state, style);
+            // The saved searches of the whole notebook (not of one tag's or search's part).
+            if select.tag.is_none() && select.saved.is_none() {
+                text.push_str(&saved_searches_markdown(&corpus.documents, &state));
+            }
+            text
+        }
         NotebookFormat::CslJson => records(&docs, RecordFormat::CslJson),
         NotebookFormat::Bibtex => records(&docs, RecordFormat::Bibtex),
         NotebookFormat::Ris => records(&docs, RecordFormat::Ris),
     };
     out.write_all(text.as_bytes())?;
-    Ok(if docs.is_empty() {
+    let saved_only = format == NotebookFormat::Markdown
+        && select.tag.is_none()
+        && select.saved.is_none()
+        && !state.saved_searches.is_empty();
+    Ok(if docs.is_empty() && !saved_only {
         Outcome::Partial
     } else {
         Outcome::Success

@@ -34,10 +34,15 @@ pub struct SearchArgs<'a> {
 }
 
 pub fn run(out: &mut dyn Write, corpus: Corpus, args: &SearchArgs) -> io::Result<Outcome> {
-    let query = WordQuery::parse(args.query, false);
+    let mut query = WordQuery::parse(args.query, false);
     if query.is_empty() {
         eprintln!("dossier: empty query");
         return Ok(Outcome::Failure);
+    }
+    // `tag:NAME` reads the reader's tags of this corpus, as the browser keeps them.
+    if args.query.contains("tag:") {
+        let state = super::notes::state_of(args.roots);
+        query.resolve_tags(|name| state.documents_tagged(name).map(str::to_string).collect());
     }
     let cache = crate::corpus::LoadOptions::from_env().cache_dir;
     let library = match Library::open(corpus, args.roots, cache.as_deref()) {

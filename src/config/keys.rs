@@ -48,8 +48,16 @@ pub const ACTIONS: &[ActionKey] = &[
     action("palette", "ctrl-p", "jump palette"),
     action("bookmark", "m", "bookmark the current section"),
     action("bookmarks", "'", "the bookmark list"),
-    action("tag", "T", "tag the document (Tab completes)"),
-    action("highlight", "v", "highlight the passage being read"),
+    action(
+        "tag",
+        "T",
+        "tag the document (Tab completes; tag:NAME finds)",
+    ),
+    action(
+        "highlight",
+        "v",
+        "highlight the passage or one sentence; again removes",
+    ),
     action("copy_section", "y", "copy the section's text"),
     action(
         "copy_citation",
@@ -68,6 +76,17 @@ pub const ACTIONS: &[ActionKey] = &[
         "full_width",
         "z",
         "the text alone across the screen, and back",
+    ),
+    action(
+        "links",
+        "f",
+        "the document's cross-references: Enter follows",
+    ),
+    action("mentions", "w", "who and what the passage mentions"),
+    action(
+        "save_search",
+        "S",
+        "save the filter or palette query under a name",
     ),
 ];
 

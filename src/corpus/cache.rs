@@ -28,7 +28,7 @@ use crate::model::{Document, Field, Section};
 
 const MAGIC: &[u8; 8] = b"DOSSIERC";
 /// Bumped whenever the layout below changes.
-const FORMAT_VERSION: u32 = 4;
+const FORMAT_VERSION: u32 = 5;
 /// Files changed more recently than this are not cached (see the module note).
 const RACY: Duration = Duration::from_secs(2);
 /// The trailer: table offset, table length, table checksum, magic.

@@ -144,6 +144,16 @@ fn clean_document(doc: &mut Document) {
         ] {
             clean(s);
         }
+        entry.passages.iter_mut().for_each(clean);
+    }
+    for link in &mut doc.links {
+        clean(&mut link.target);
+        clean(&mut link.text);
+        clean_opt(&mut link.doc_id);
+        clean_opt(&mut link.note);
+        if let Some(anchor) = &mut link.anchor {
+            clean(&mut anchor.passage);
+        }
     }
     let mut stack: Vec<&mut Section> = doc.sections.iter_mut().collect();
     while let Some(section) = stack.pop() {
@@ -194,5 +204,27 @@ mod tests {
         assert!(docs[0].footnotes.is_empty());
         assert_eq!(docs[0].notes.len(), 1);
         assert!(docs[0].notes[0].starts_with("left ") && !docs[0].notes[0].contains('\u{1b}'));
+    }
+
+    #[test]
+    fn links_and_mentions_of_an_export_are_cleaned_of_escapes() {
+        let docs = read(
+            r##"{"id":"a","title":"T","links":[{"target":"#d1\u001b]52;c;x\u0007","text":"Doc\u001b[2J 1","doc_id":"v-d1\u009b","note":"1\u001b"}],
+                "glossary":[{"id":"p","name":"N","passages":["1\u001b[31m"]}]}"##,
+            SOURCE,
+        )
+        .expect("read");
+        let link = &docs[0].links[0];
+        let texts = [
+            link.target.as_str(),
+            link.text.as_str(),
+            link.doc_id.as_deref().unwrap_or(""),
+            link.note.as_deref().unwrap_or(""),
+            docs[0].glossary[0].passages[0].as_str(),
+        ];
+        for text in texts {
+            assert!(!text.chars().any(|c| c.is_control()), "{text:?}");
+        }
+        assert!(link.text.starts_with("Doc"));
     }
 }

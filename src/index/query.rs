@@ -150,6 +150,16 @@ impl WordQuery {
         query
     }
 
+    /// Fills each `tag:NAME` filter with the ids of the documents tagged `NAME` (tags live in
+    /// the reader's state, not in the documents; unresolved, a tag matches nothing).
+    pub fn resolve_tags(&mut self, tagged: impl Fn(&str) -> std::collections::BTreeSet<String>) {
+        for (filter, atom) in &mut self.filters {
+            if let FieldFilter::Tagged(ids) = filter {
+                *ids = tagged(&atom.text);
+            }
+        }
+    }
+
     /// True when the query asks for nothing.
     pub fn is_empty(&self) -> bool {
         self.clauses.is_empty() && self.filters.is_empty()

@@ -46,6 +46,20 @@ pub struct GlossaryEntry {
     pub name: String,
     /// What the list says of it, as written.
     pub description: String,
+    /// The passages that mention it (section ids, `body`, `title` for the heading and the
+    /// lists of participants), in the order first met.
+    pub passages: Vec<String>,
+}
+
+/// A source note's text without the word `Source:` that opens it in print: the detail pane and
+/// `dossier show` label it `Source` already. Only the first one goes (a note that quotes
+/// another source keeps its own).
+pub fn source_without_label(text: &str) -> &str {
+    let trimmed = text.trim_start();
+    match trimmed.strip_prefix("Source:") {
+        Some(rest) => rest.trim_start(),
+        None => text,
+    }
 }
 
 impl Note {
@@ -88,6 +102,20 @@ pub(crate) fn read_notes<'de, D: Deserializer<'de>>(
 #[cfg(test)]
 mod tests {
     use crate::model::Document;
+
+    #[test]
+    fn the_source_label_goes_once() {
+        use super::source_without_label;
+        assert_eq!(
+            source_without_label("Source: Files. Secret."),
+            "Files. Secret."
+        );
+        assert_eq!(
+            source_without_label("Source: Source: quoted twice."),
+            "Source: quoted twice."
+        );
+        assert_eq!(source_without_label("Files, box 3."), "Files, box 3.");
+    }
 
     #[test]
     fn old_exports_with_string_notes_read_back() {

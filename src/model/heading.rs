@@ -89,9 +89,73 @@ fn sentence_end(text: &str) -> Option<&str> {
     None
 }
 
+/// The sentences of a paragraph as byte ranges, leading and trailing spaces left out, by the
+/// rule that ends a heading's first sentence: `Mr.`, `U.S.`, initials and the abbreviations
+/// above do not end one; `;` does not either (a clause is not a sentence to quote).
+pub fn sentence_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut word_start = 0;
+    let push = |from: usize, to: usize, out: &mut Vec<std::ops::Range<usize>>| {
+        let piece = &text[from..to];
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            out.push(from + lead..from + lead + trimmed.len());
+        }
+    };
+    let ends = text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')));
+    for (at, ch) in ends {
+        if ch == '。' {
+            let end = at + ch.len_utf8();
+            push(start, end, &mut out);
+            start = end;
+            word_start = end;
+            continue;
+        }
+        if ch != ' ' {
+            continue;
+        }
+        let word = &text[word_start..at];
+        word_start = at + 1;
+        let word = word.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+        let Some(stem) = word.strip_suffix(['.', '?', '!']) else {
+            continue;
+        };
+        if stem.chars().count() > 2 && !stem.contains('.') && !ABBREVIATIONS.contains(&stem) {
+            push(start, at, &mut out);
+            start = at;
+        }
+    }
+    if start < text.len() {
+        push(start, text.len(), &mut out);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_end_where_headings_do_but_not_at_a_semicolon() {
+        let text =
+            "Mr. Smith met the U.S. envoy; they spoke. Gen. Lee agreed! Was it \"settled.\" Yes";
+        let found: Vec<&str> = sentence_spans(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            found,
+            [
+                "Mr. Smith met the U.S. envoy; they spoke.",
+                "Gen. Lee agreed!",
+                "Was it \"settled.\"",
+                "Yes"
+            ]
+        );
+        assert!(sentence_spans("  ").is_empty());
+        assert_eq!(sentence_spans("鸭绿江。渔业").len(), 2);
+    }
 
     /// The heading as first computed: the whole first sentence found and measured, then cut.
     fn heading_reference(text: &str) -> String {

@@ -2,6 +2,7 @@
 //! ([`matcher`]), the searchable passages of a corpus and ranked search ([`index`]), and the
 //! prefilters that keep the scorer for texts that can match ([`mask`], [`window`]).
 
+pub mod documents;
 pub mod fold;
 pub mod index;
 pub mod mask;

@@ -17,10 +17,17 @@ mod palette;
 pub use loading::Progress;
 pub use palette::KEY_BUDGET;
 mod highlights;
+mod links;
+mod mentions;
 mod pointer;
 mod reading;
 mod reload;
+mod saved;
+mod sentences;
 pub(crate) mod tags;
+
+pub use saved::SavedFolders;
+pub use sentences::SentencePick;
 
 use super::detail::DetailText;
 use super::effects::Effect;
@@ -62,6 +69,8 @@ pub enum Input {
     Tags,
     /// The note of a highlight being made.
     HighlightNote,
+    /// The name of a search being saved.
+    SearchName,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +81,12 @@ pub enum Overlay {
     Palette,
     Timeline,
     Bookmarks,
+    /// The current document's cross-references (`f`).
+    Links,
+    /// Who and what the passage being read mentions (`w`).
+    Mentions,
+    /// The sentences of the passage being read, to highlight one (`v`).
+    Sentences,
 }
 
 /// Everything the user can do.
@@ -134,6 +149,12 @@ pub enum Action {
     },
     /// `z`: the detail pane alone across the whole width, and back.
     ToggleFullWidth,
+    /// `f`: the document's cross-references, to follow one.
+    ShowLinks,
+    /// `w`: the persons and terms the passage mentions.
+    ShowMentions,
+    /// `S` (Ctrl-S in the palette): keep the query under a name.
+    SaveSearch,
 }
 
 /// A scrollable, filterable list of item indices.
@@ -245,6 +266,12 @@ pub struct App {
     pub full_width: bool,
     /// The first row of the key help shown.
     pub help_scroll: usize,
+    /// Saved searches: the virtual folders above the documents.
+    pub saved: SavedFolders,
+    /// The list of the open pick overlay (links, mentions, sentences).
+    pub picker: ListView,
+    /// The sentence being chosen for a highlight.
+    pub sentence_pick: SentencePick,
 }
 
 impl App {
@@ -282,6 +309,9 @@ impl App {
             config_warnings: Vec::new(),
             full_width: false,
             help_scroll: 0,
+            saved: SavedFolders::default(),
+            picker: ListView::default(),
+            sentence_pick: SentencePick::default(),
         };
         app.append(corpus.documents, corpus.problems);
         app
@@ -291,6 +321,15 @@ impl App {
         if self.full_width {
             return super::layout::full_width(self.size);
         }
+        let mut panes = self.layout_panes();
+        // Saved searches take the top rows of the documents pane.
+        if let Some(rect) = panes.documents {
+            panes.documents = Some(self.carve_saved(rect).1);
+        }
+        panes
+    }
+
+    fn layout_panes(&self) -> Panes {
         let strip = if self.timeline.is_some() {
             TIMELINE_HEIGHT
         } else {
@@ -345,12 +384,19 @@ impl App {
             Action::OpenPalette => self.open_palette(),
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => self.click(column, row),
+            Action::SaveSearch if self.input == Input::None || self.input == Input::Palette => {
+                self.start_saving_search()
+            }
             _ if self.overlay == Overlay::Palette => self.palette_action(action),
             _ if self.overlay == Overlay::Timeline => self.timeline_action(action),
             _ if self.overlay == Overlay::Bookmarks => self.bookmarks_action(action),
             _ if self.input == Input::Note => self.note_action(action),
             _ if self.input == Input::Tags => self.tags_action(action),
             _ if self.input == Input::HighlightNote => self.highlight_note_action(action),
+            _ if self.input == Input::SearchName => self.search_name_action(action),
+            _ if self.overlay == Overlay::Links => self.links_action(action),
+            _ if self.overlay == Overlay::Mentions => self.mentions_action(action),
+            _ if self.overlay == Overlay::Sentences => self.sentences_action(action),
             _ if self.overlay == Overlay::Problems => self.problems_action(action),
             _ if self.overlay == Overlay::Help => self.help_action(action),
             _ if self.input != Input::None => self.input_action(action),
@@ -425,6 +471,9 @@ impl App {
             Action::Tag => self.start_tagging(),
             Action::Highlight => self.start_highlight(),
             Action::ToggleFullWidth => self.toggle_full_width(),
+            Action::ShowLinks => self.open_links(),
+            Action::ShowMentions => self.open_mentions(),
+            Action::Delete if self.focus == Pane::Documents => self.delete_saved(),
             _ => {}
         }
     }
@@ -451,6 +500,9 @@ impl App {
     fn step(&mut self, delta: isize) {
         match self.focus {
             Pane::Documents => {
+                if self.step_saved(delta) {
+                    return;
+                }
                 let target = offset_by(self.documents.selected, delta);
                 self.select_document(target);
             }
@@ -470,6 +522,9 @@ impl App {
     fn open(&mut self) {
         match self.focus {
             Pane::Documents => {
+                if self.open_saved() {
+                    return;
+                }
                 self.set_focus(Pane::Sections);
                 if self.sections.current().is_some() {
                     self.select_section(self.sections.selected);
@@ -524,6 +579,7 @@ impl App {
             | Input::Note
             | Input::Tags
             | Input::HighlightNote
+            | Input::SearchName
             | Input::BookmarkFilter => {
                 return;
             }
@@ -584,6 +640,7 @@ impl App {
 
     /// Selects the document at `position` in the (filtered) list and shows it.
     pub fn select_document(&mut self, position: usize) {
+        self.saved.cursor = None;
         let height = self.pane_height(Pane::Documents);
         self.documents.select(position, height);
         if self.documents.current() != self.detail.doc {
@@ -615,6 +672,9 @@ impl App {
 
     pub(super) fn set_sections_filter(&mut self, filter: String) {
         self.sections.query = parse_query(&filter);
+        self.sections
+            .query
+            .resolve_tags(|name| crate::tui::app::tags::tagged(&self.tags, name));
         self.sections.filter = filter;
         let range = self.doc_passage_range();
         let query = &self.sections.query;
@@ -652,8 +712,7 @@ fn offset_by(position: usize, delta: isize) -> usize {
 
 /// A document's row in the list: date and title.
 pub fn document_row(doc: &Document) -> String {
-    let date = doc.date.iso.as_deref().unwrap_or("—");
-    format!("{date:<10} {}", doc.title)
+    crate::query::documents::document_row(doc)
 }
 
 impl App {

@@ -34,6 +34,27 @@ pub struct DetailLine {
     pub label: usize,
     /// The passage (index in the document's passage list) this line belongs to.
     pub passage: Option<usize>,
+    /// Character ranges of the line shown as links or highlighted sentences.
+    pub marks: Vec<(usize, usize, Mark)>,
+}
+
+/// What a marked range of a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// The words of a cross-reference (`f` lists and follows them).
+    Link,
+    /// A highlighted sentence.
+    Highlight,
+}
+
+/// A range of a paragraph's text to mark: passage id, paragraph, characters, what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextMark {
+    pub passage: String,
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    pub mark: Mark,
 }
 
 /// A document laid out for one width.
@@ -44,21 +65,57 @@ pub struct DetailText {
     pub anchors: Vec<usize>,
 }
 
-struct Builder {
+struct Builder<'m> {
     width: usize,
     text: DetailText,
     /// Notes already shown under their paragraph (by address).
     shown: Vec<*const Note>,
+    /// Ranges to mark in paragraphs (links, highlighted sentences).
+    marks: &'m [TextMark],
+    /// The ranges of the paragraph being laid out, in the characters shown.
+    ranges: Vec<(usize, usize, Mark)>,
 }
 
-impl Builder {
+impl Builder<'_> {
     fn push(&mut self, text: String, kind: LineKind, label: usize, passage: Option<usize>) {
+        self.push_marked(text, kind, label, passage, Vec::new());
+    }
+
+    fn push_marked(
+        &mut self,
+        text: String,
+        kind: LineKind,
+        label: usize,
+        passage: Option<usize>,
+        marks: Vec<(usize, usize, Mark)>,
+    ) {
         self.text.lines.push(DetailLine {
             text,
             kind,
             label,
             passage,
+            marks,
         });
+    }
+
+    /// Takes the marks of a paragraph for the next [`Builder::paragraph`]: their ranges moved
+    /// past the note marks that [`with_marks`] put before them.
+    fn mark_paragraph(&mut self, notes: &[Note], passage: &str, paragraph: usize) {
+        let inserted = note_marks(notes, passage, paragraph);
+        let shift = |at: usize, inclusive: bool| -> usize {
+            at + inserted
+                .iter()
+                .filter(|(o, _)| if inclusive { *o <= at } else { *o < at })
+                .map(|(_, len)| len)
+                .sum::<usize>()
+        };
+        self.ranges = self
+            .marks
+            .iter()
+            .filter(|m| m.passage == passage && m.paragraph == paragraph && m.start < m.end)
+            .map(|m| (shift(m.start, true), shift(m.end, false), m.mark))
+            .collect();
+        self.ranges.sort_by_key(|r| r.0);
     }
 
     fn blank(&mut self) {
@@ -89,14 +146,35 @@ impl Builder {
         let hang = (indent + label_width).min(self.width / 2);
         let room = self.width.saturating_sub(hang).max(8);
         let pad = " ".repeat(indent);
+        let ranges = std::mem::take(&mut self.ranges);
+        let chars: Vec<char> = text.chars().collect();
+        let mut at = 0;
         for (i, line) in wrap(text, room, 0).into_iter().enumerate() {
-            if i == 0 && !label.is_empty() {
-                let shown = format!("{pad}{label} {line}");
-                let label_chars = pad.chars().count() + label.chars().count();
-                self.push(shown, kind, label_chars, passage);
-            } else {
-                self.push(format!("{}{line}", " ".repeat(hang)), kind, 0, passage);
+            // Where the line stands in the text: wrapping only drops the spaces it breaks at.
+            while chars.get(at) == Some(&' ') {
+                at += 1;
             }
+            let len = line.chars().count();
+            let start = at;
+            let aligned = chars
+                .get(start..start + len)
+                .is_some_and(|w| w.iter().copied().eq(line.chars()));
+            at += len;
+            let (shown, label_chars, prefix) = if i == 0 && !label.is_empty() {
+                let label_chars = pad.chars().count() + label.chars().count();
+                (format!("{pad}{label} {line}"), label_chars, label_chars + 1)
+            } else {
+                (format!("{}{line}", " ".repeat(hang)), 0, hang)
+            };
+            let marks = ranges
+                .iter()
+                .filter(|_| aligned)
+                .filter_map(|&(s, e, mark)| {
+                    let (s, e) = (s.max(start), e.min(start + len));
+                    (s < e).then(|| (prefix + s - start, prefix + e - start, mark))
+                })
+                .collect();
+            self.push_marked(shown, kind, label_chars, passage, marks);
         }
     }
 
@@ -147,6 +225,7 @@ impl Builder {
             let label = if i == 0 { section.label.as_str() } else { "" };
             let extra = if i == 0 { 0 } else { section.label.width() + 1 };
             let (text, below) = with_marks(notes, &section.id, i, paragraph);
+            self.mark_paragraph(notes, &section.id, i);
             self.paragraph(indent + extra, label, &text, LineKind::Text, Some(passage));
             self.notes_below(indent + section.label.width() + 1, &below, Some(passage));
             self.blank();
@@ -170,6 +249,18 @@ impl Builder {
             );
         }
     }
+}
+
+/// Where [`with_marks`] puts note marks in a paragraph: (offset, characters of the mark).
+fn note_marks(notes: &[Note], passage: &str, paragraph: usize) -> Vec<(usize, usize)> {
+    notes
+        .iter()
+        .filter_map(|n| {
+            let a = n.anchor.as_ref()?;
+            (a.passage == passage && a.paragraph == paragraph)
+                .then(|| (a.offset, n.n.chars().count() + 2))
+        })
+        .collect()
 }
 
 /// A paragraph's text with the marks of its notes put back where they stood (`[2]`), and
@@ -205,12 +296,42 @@ fn with_marks<'n>(
     (out, here.into_iter().map(|(_, n)| n).collect())
 }
 
-/// Lays a document out for a pane `width` columns wide.
+/// Whether a note is the document's source note, shown as the `Source` row already.
+fn is_source_note(doc: &Document, note: &Note) -> bool {
+    doc.source.as_deref() == Some(crate::model::source_without_label(&note.text))
+}
+
+/// The ranges of a document's links that stand in its text.
+pub fn link_marks(doc: &Document) -> Vec<TextMark> {
+    doc.links
+        .iter()
+        .filter_map(|link| {
+            let (start, end) = link.range()?;
+            let anchor = link.anchor.as_ref()?;
+            Some(TextMark {
+                passage: anchor.passage.clone(),
+                paragraph: anchor.paragraph,
+                start,
+                end,
+                mark: Mark::Link,
+            })
+        })
+        .collect()
+}
+
+/// Lays a document out for a pane `width` columns wide, its links marked.
 pub fn layout_document(doc: &Document, width: usize) -> DetailText {
+    layout_marked(doc, width, &link_marks(doc))
+}
+
+/// Lays a document out with the given ranges of its paragraphs marked.
+pub fn layout_marked(doc: &Document, width: usize, marks: &[TextMark]) -> DetailText {
     let mut b = Builder {
         width: width.max(10),
         text: DetailText::default(),
         shown: Vec::new(),
+        marks,
+        ranges: Vec::new(),
     };
     let (title, title_notes) = with_marks(
         &doc.footnotes,
@@ -218,6 +339,7 @@ pub fn layout_document(doc: &Document, width: usize) -> DetailText {
         0,
         &doc.title,
     );
+    b.mark_paragraph(&doc.footnotes, crate::formats::tei::TITLE_PASSAGE, 0);
     b.paragraph(0, "", &title, LineKind::Title, None);
     b.blank();
     let mut rows = metadata(doc);
@@ -240,7 +362,7 @@ pub fn layout_document(doc: &Document, width: usize) -> DetailText {
     // The source note is a metadata row already; other notes of the heading follow the rows.
     let title_notes: Vec<&Note> = title_notes
         .into_iter()
-        .filter(|n| doc.source.as_deref() != Some(n.text.as_str()))
+        .filter(|n| !is_source_note(doc, n))
         .collect();
     b.notes_below(0, &title_notes, None);
     b.push("─".repeat(b.width.min(60)), LineKind::Rule, 0, None);
@@ -250,6 +372,7 @@ pub fn layout_document(doc: &Document, width: usize) -> DetailText {
         b.text.anchors.push(b.text.lines.len());
         for (i, paragraph) in doc.body.iter().enumerate() {
             let (text, below) = with_marks(&doc.footnotes, BODY_ID, i, paragraph);
+            b.mark_paragraph(&doc.footnotes, BODY_ID, i);
             b.paragraph(0, "", &text, LineKind::Text, Some(0));
             b.notes_below(0, &below, Some(0));
             b.blank();
@@ -264,7 +387,7 @@ pub fn layout_document(doc: &Document, width: usize) -> DetailText {
         .footnotes
         .iter()
         .filter(|n| !b.shown.contains(&(*n as *const Note)))
-        .filter(|n| doc.source.as_deref() != Some(n.text.as_str()))
+        .filter(|n| !is_source_note(doc, n))
         .collect();
     if !unplaced.is_empty() {
         b.push("Footnotes".into(), LineKind::Heading, 0, None);
@@ -383,6 +506,44 @@ mod tests {
                 .map(|l| l.label + l.text[l.label..].chars().take_while(|c| *c == ' ').count())
                 .collect();
             assert_eq!(starts.len(), 1, "{width}: {starts:?}");
+        }
+    }
+
+    #[test]
+    fn marked_ranges_follow_the_words_through_wrapping_and_note_marks() {
+        let mut doc = Document {
+            body: vec!["As agreed in the telegram of March 3 see Document 96 for the text.".into()],
+            ..Document::default()
+        };
+        doc.footnotes.push(Note {
+            n: "2".into(),
+            anchor: Some(crate::model::NoteAnchor {
+                passage: BODY_ID.into(),
+                paragraph: 0,
+                offset: 3,
+            }),
+            ..Note::default()
+        });
+        let start = doc.body[0].find("Document 96").expect("words");
+        let marks = [TextMark {
+            passage: BODY_ID.into(),
+            paragraph: 0,
+            start,
+            end: start + "Document 96".len(),
+            mark: Mark::Link,
+        }];
+        for width in [12, 20, 80] {
+            let text = layout_marked(&doc, width, &marks);
+            let marked: Vec<String> = text
+                .lines
+                .iter()
+                .flat_map(|l| {
+                    l.marks
+                        .iter()
+                        .map(|&(s, e, _)| l.text.chars().skip(s).take(e - s).collect::<String>())
+                })
+                .collect();
+            assert_eq!(marked.join(" "), "Document 96", "{width}");
         }
     }
 

@@ -47,6 +47,7 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
         return match key.code {
             KeyCode::Char('p') | KeyCode::Char('k') => Some(Action::Up),
             KeyCode::Char('n') | KeyCode::Char('j') => Some(Action::Down),
+            KeyCode::Char('s') => Some(Action::SaveSearch),
             _ => None,
         };
     }
@@ -94,6 +95,9 @@ fn fixed_action(app: &App, key: &KeyEvent) -> Option<Action> {
         KeyCode::Char(' ') if detail => Action::PageDown,
         KeyCode::Char('b') if detail => Action::PageUp,
         KeyCode::Char('d') if app.overlay == Overlay::Bookmarks => Action::Delete,
+        KeyCode::Char('d') if app.focus == Pane::Documents && app.saved.cursor.is_some() => {
+            Action::Delete
+        }
         _ => return None,
     })
 }
@@ -130,6 +134,9 @@ fn configured_action(name: &str) -> Option<Action> {
         "open_pager" => Action::OpenPager,
         "open_editor" => Action::OpenEditor,
         "full_width" => Action::ToggleFullWidth,
+        "links" => Action::ShowLinks,
+        "mentions" => Action::ShowMentions,
+        "save_search" => Action::SaveSearch,
         _ => return None,
     })
 }

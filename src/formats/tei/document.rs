@@ -16,9 +16,9 @@ use roxmltree::Node;
 use super::labels::{self, Leading, Style};
 use super::meta::{classification_of, common_precision, date_part, iso_of_date, kind_of};
 use super::names::{child, frus_attr, is_attachment, is_tei, local, tei, xml_id};
-use super::text::{Inline, note_text, plain};
+use super::text::{Inline, Run, mention_ids, note_text, plain};
 use super::volume::Volume;
-use crate::model::{DateValue, Document, Field, Note, NoteAnchor, Section};
+use crate::model::{DateValue, Document, Field, Link, Note, NoteAnchor, Section};
 use crate::query::BODY_ID;
 
 /// The passage name of notes that stand in the title.
@@ -59,6 +59,7 @@ pub(crate) fn read_document(
         last_of_style: BTreeMap::new(),
         telegram: false,
         paragraphs_seen: 0,
+        mentioned_in: BTreeMap::new(),
     };
     let editorial = div.attribute("subtype") == Some("editorial-note");
     let mut fields = FieldSet::default();
@@ -111,9 +112,12 @@ pub(crate) fn read_document(
     }
     b.flow(div, &[], true);
     b.finish_fields(fields, div, volume, page);
-    b.doc
-        .glossary
-        .extend(mentions(div, volume).into_iter().cloned());
+    let mut glossary: Vec<crate::model::GlossaryEntry> =
+        mentions(div, volume).into_iter().cloned().collect();
+    for entry in &mut glossary {
+        entry.passages = b.mentioned_in.remove(&entry.id).unwrap_or_default();
+    }
+    b.doc.glossary = glossary;
     b.doc
 }
 
@@ -140,19 +144,25 @@ struct Builder {
     last_of_style: BTreeMap<u8, Leading>,
     telegram: bool,
     paragraphs_seen: usize,
+    /// Glossary id → the passages that mention it, in the order first met.
+    mentioned_in: BTreeMap<String, Vec<String>>,
 }
 
 impl Builder {
     fn read_head(&mut self, head: Node, fields: &mut FieldSet) {
-        let (title, notes) = Inline::of(head).finish();
-        self.doc.title = title;
-        for (note, offset) in notes {
+        let run = Inline::of(head).finish_run();
+        self.doc.title = run.text.clone();
+        self.links_and_mentions(&run, TITLE_PASSAGE, 0);
+        for (note, offset) in run.notes {
             self.add_note(note, TITLE_PASSAGE, 0, offset);
             let text = note_text(note);
             match note.attribute("type") {
                 Some("source") if self.doc.source.is_none() => {
-                    self.doc.classification = classification_of(&text).map(Into::into);
-                    self.doc.source = Some(text);
+                    // The note keeps its text as printed; the field drops the `Source:` that
+                    // its label already says.
+                    let source = crate::model::source_without_label(&text).to_string();
+                    self.doc.classification = classification_of(&source).map(Into::into);
+                    self.doc.source = Some(source);
                 }
                 Some("summary") if self.doc.summary.is_none() => self.doc.summary = Some(text),
                 _ => {}
@@ -204,11 +214,45 @@ impl Builder {
 
     /// Text of a node whose notes are anchored at `passage` (participants, subjects).
     fn inline_with_notes(&mut self, node: Node, passage: &str) -> String {
-        let (text, notes) = Inline::of(node).finish();
-        for (note, offset) in notes {
+        let run = Inline::of(node).finish_run();
+        self.links_and_mentions(&run, passage, 0);
+        for (note, offset) in run.notes {
             self.add_note(note, passage, 0, offset);
         }
-        text
+        run.text
+    }
+
+    /// Keeps the links of a run of text (at `paragraph` of `passage`) and where its glossary
+    /// mentions stand.
+    fn links_and_mentions(&mut self, run: &Run, passage: &str, paragraph: usize) {
+        for &(node, start, end) in &run.links {
+            let text: String = run.text.chars().skip(start).take(end - start).collect();
+            self.doc.links.push(Link {
+                target: node
+                    .attribute("target")
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
+                doc_id: None,
+                text,
+                note: None,
+                anchor: Some(NoteAnchor {
+                    passage: passage.to_string(),
+                    paragraph,
+                    offset: start,
+                }),
+            });
+        }
+        for id in &run.mentions {
+            self.mention(id, passage);
+        }
+    }
+
+    fn mention(&mut self, id: &str, passage: &str) {
+        let passages = self.mentioned_in.entry(id.to_string()).or_default();
+        if !passages.iter().any(|p| p == passage) {
+            passages.push(passage.to_string());
+        }
     }
 
     /// Reads the children of `node` in order. `root` is the section new sections open under;
@@ -249,10 +293,7 @@ impl Builder {
             "div" if is_document_div(c) => {}
             "div" => self.flow(c, root, numbered),
             _ if has_blocks(c) => self.flow(c, &self.current.clone(), false),
-            _ => {
-                let (text, notes) = Inline::of(c).finish();
-                self.paragraph(text, notes);
-            }
+            _ => self.run(Inline::of(c).finish_run()),
         }
     }
 
@@ -277,10 +318,11 @@ impl Builder {
     /// Emits the run as a paragraph, opening a section when `numbered` and it starts with a
     /// label.
     fn flush(&mut self, inline: &mut Inline, root: &[usize], numbered: bool) {
-        let (text, mut notes) = std::mem::take(inline).finish();
-        if text.is_empty() && notes.is_empty() {
+        let mut run = std::mem::take(inline).finish_run();
+        if run.text.is_empty() && run.notes.is_empty() {
             return;
         }
+        let text = run.text.clone();
         let serial = self.telegram && self.paragraphs_seen == 0;
         if numbered && !serial {
             if let Some((leading, rest)) = labels::leading_label(&text) {
@@ -288,18 +330,16 @@ impl Builder {
                 let key = style_key(leading.style);
                 if labels::in_sequence(&leading, self.last_of_style.get(&key)) {
                     let cut = text.chars().count() - rest.chars().count();
-                    for (_, at) in &mut notes {
-                        *at = at.saturating_sub(cut);
-                    }
-                    let rest = rest.to_string();
+                    run.shift(cut);
+                    run.text = rest.to_string();
                     self.open_numbered(root, &leading);
                     self.last_of_style.insert(key, leading);
-                    self.paragraph(rest, notes);
+                    self.run(run);
                     return;
                 }
             }
         }
-        self.paragraph(text, notes);
+        self.run(run);
     }
 
     /// `I.` is the ninth letter only after `H.`; otherwise a roman one.
@@ -356,8 +396,7 @@ impl Builder {
                     }
                 }
             } else if tei(c, "head") {
-                let (text, notes) = Inline::of(c).finish();
-                self.paragraph(text, notes);
+                self.run(Inline::of(c).finish_run());
             } else if tei(c, "note") {
                 self.block_note(c);
             } else if c.is_element() && !tei(c, "pb") {
@@ -401,10 +440,19 @@ impl Builder {
     }
 
     fn paragraph(&mut self, text: String, notes: Vec<(Node, usize)>) {
+        let mut run = Run::text(text);
+        run.notes = notes;
+        self.run(run);
+    }
+
+    /// A paragraph with its notes, links and mentions.
+    fn run(&mut self, run: Run) {
         let (passage, index) = self.here();
-        for (note, offset) in notes {
+        self.links_and_mentions(&run, &passage, index);
+        for (note, offset) in run.notes {
             self.add_note(note, &passage, index, offset);
         }
+        let text = run.text;
         if text.is_empty() {
             return;
         }
@@ -421,15 +469,34 @@ impl Builder {
     }
 
     fn add_note(&mut self, note: Node, passage: &str, paragraph: usize, offset: usize) {
+        let n = note.attribute("n").unwrap_or_default().trim().to_string();
+        let anchor = NoteAnchor {
+            passage: passage.to_string(),
+            paragraph,
+            offset,
+        };
+        // A note's references ("See Document 96") and mentions belong to where its mark is.
+        for d in note.descendants() {
+            if tei(d, "ref")
+                && let Some(target) = d.attribute("target")
+            {
+                self.doc.links.push(Link {
+                    target: target.trim().to_string(),
+                    doc_id: None,
+                    text: plain(d),
+                    note: Some(n.clone()),
+                    anchor: Some(anchor.clone()),
+                });
+            }
+            for id in mention_ids(d) {
+                self.mention(id, passage);
+            }
+        }
         self.doc.footnotes.push(Note {
-            n: note.attribute("n").unwrap_or_default().trim().to_string(),
+            n,
             id: xml_id(note).map(str::to_string),
             text: note_text(note),
-            anchor: Some(NoteAnchor {
-                passage: passage.to_string(),
-                paragraph,
-                offset,
-            }),
+            anchor: Some(anchor),
         });
     }
 

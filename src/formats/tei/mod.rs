@@ -12,6 +12,7 @@
 
 mod document;
 mod labels;
+mod links;
 mod meta;
 mod names;
 mod text;
@@ -90,10 +91,18 @@ pub fn read(text: &str, source: Source) -> Result<Vec<Document>, String> {
         ));
     }
     let volume = Volume::read(root, source.stem);
-    let mut docs: Vec<Document> = documents_with_pages(root)
-        .into_iter()
-        .map(|(div, page)| read_document(div, &volume, page, source.display))
+    let divs = documents_with_pages(root);
+    let ids: std::collections::HashSet<&str> = divs
+        .iter()
+        .filter_map(|(div, _)| names::xml_id(*div))
         .collect();
+    let mut docs: Vec<Document> = divs
+        .iter()
+        .map(|&(div, page)| read_document(div, &volume, page, source.display))
+        .collect();
+    for link in docs.iter_mut().flat_map(|d| &mut d.links) {
+        link.doc_id = links::document_of(&link.target, &volume.id, &ids);
+    }
     let includes = root
         .descendants()
         .filter(|n| {

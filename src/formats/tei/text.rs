@@ -19,6 +19,57 @@ pub(crate) struct Inline<'a, 'i> {
     pending_space: bool,
     /// Notes met, with the character offset where their mark stood.
     pub notes: Vec<(Node<'a, 'i>, usize)>,
+    /// `ref`s with a target met, with the character range of their words.
+    links: Vec<(Node<'a, 'i>, usize, usize)>,
+    /// Glossary ids the text tags (`persName/@corresp`, `gloss/@target`), without `#`.
+    mentions: Vec<&'a str>,
+}
+
+/// A run of text with what stood in it: notes (at a character offset), links (a character
+/// range) and the glossary entries it mentions.
+pub(crate) struct Run<'a, 'i> {
+    pub text: String,
+    pub notes: Vec<(Node<'a, 'i>, usize)>,
+    pub links: Vec<(Node<'a, 'i>, usize, usize)>,
+    pub mentions: Vec<&'a str>,
+}
+
+impl<'a, 'i> Run<'a, 'i> {
+    /// A run that is only text.
+    pub fn text(text: String) -> Self {
+        Run {
+            text,
+            notes: Vec::new(),
+            links: Vec::new(),
+            mentions: Vec::new(),
+        }
+    }
+
+    /// Drops the first `cut` characters' worth of offsets (a label taken off the text).
+    pub fn shift(&mut self, cut: usize) {
+        for (_, at) in &mut self.notes {
+            *at = at.saturating_sub(cut);
+        }
+        for (_, start, end) in &mut self.links {
+            *start = start.saturating_sub(cut);
+            *end = end.saturating_sub(cut);
+        }
+    }
+}
+
+/// The glossary ids an element tags: `corresp` of a name, `target` of a gloss or term.
+pub(crate) fn mention_ids<'a>(node: Node<'a, '_>) -> impl Iterator<Item = &'a str> {
+    let tagged = node.is_element() && matches!(local(node), "persName" | "gloss" | "term");
+    tagged
+        .then(|| {
+            node.attribute("corresp")
+                .into_iter()
+                .chain(node.attribute("target"))
+        })
+        .into_iter()
+        .flatten()
+        .flat_map(str::split_whitespace)
+        .map(|id| id.trim_start_matches('#'))
 }
 
 impl<'a, 'i> Inline<'a, 'i> {
@@ -49,7 +100,16 @@ impl<'a, 'i> Inline<'a, 'i> {
             "lb" if is_tei(node) => self.space(),
             "pb" if is_tei(node) => {}
             "note" if is_tei(node) => self.notes.push((node, self.chars)),
-            _ => self.children(node),
+            "ref" if is_tei(node) && node.attribute("target").is_some() => {
+                // The words start after the space that a pending one will put before them.
+                let start = self.chars + usize::from(self.pending_space && !self.text.is_empty());
+                self.children(node);
+                self.links.push((node, start, self.chars.max(start)));
+            }
+            _ => {
+                self.mentions.extend(mention_ids(node));
+                self.children(node);
+            }
         }
     }
 
@@ -91,13 +151,29 @@ impl<'a, 'i> Inline<'a, 'i> {
 
     /// The text so far and its notes (offsets never beyond the text's end).
     pub fn finish(self) -> (String, Vec<(Node<'a, 'i>, usize)>) {
+        let run = self.finish_run();
+        (run.text, run.notes)
+    }
+
+    /// The text so far with its notes, links and mentions (offsets never beyond the end).
+    pub fn finish_run(self) -> Run<'a, 'i> {
         let chars = self.chars;
         let notes = self
             .notes
             .into_iter()
             .map(|(n, at)| (n, at.min(chars)))
             .collect();
-        (self.text, notes)
+        let links = self
+            .links
+            .into_iter()
+            .map(|(n, start, end)| (n, start.min(chars), end.min(chars)))
+            .collect();
+        Run {
+            text: self.text,
+            notes,
+            links,
+            mentions: self.mentions,
+        }
     }
 }
 
@@ -185,6 +261,19 @@ mod tests {
         assert_eq!(notes.len(), 1);
         assert_eq!(notes[0].1, "Said so,".chars().count());
         assert_eq!(note_text(notes[0].0), "See Document 3.");
+    }
+
+    #[test]
+    fn links_keep_the_range_of_their_words_and_mentions_their_ids() {
+        let d = doc(
+            "<p>See <ref target=\"#d96\">Document\n 96</ref> of <persName corresp=\"#p_KHA1\">Kissinger</persName>.</p>",
+        );
+        let run = Inline::of(d.root_element()).finish_run();
+        assert_eq!(run.text, "See Document 96 of Kissinger.");
+        let (_, start, end) = run.links[0];
+        let words: String = run.text.chars().skip(start).take(end - start).collect();
+        assert_eq!(words, "Document 96");
+        assert_eq!(run.mentions, vec!["p_KHA1"]);
     }
 
     #[test]

@@ -156,5 +156,6 @@ fn entry(item: Node, kind: &str) -> Option<GlossaryEntry> {
         kind: kind.to_string(),
         name,
         description,
+        passages: Vec::new(),
     })
 }

@@ -16,6 +16,7 @@ impl App {
         self.restore_bookmarks(state.bookmarks);
         self.tags = state.tags;
         self.highlights = state.highlights;
+        self.restore_saved(state.saved_searches);
         if let Some(resume) = state.resume {
             self.resume(resume);
         }
@@ -93,6 +94,7 @@ impl App {
             resume,
             tags: self.tags.clone(),
             highlights: self.highlights.clone(),
+            saved_searches: self.saved.searches.clone(),
         }
     }
 

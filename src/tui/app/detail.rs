@@ -2,7 +2,7 @@
 //! reading position across a resize), scrolling, and searching the text.
 
 use super::{App, Pane, offset_by};
-use crate::tui::detail::{DetailText, find_in_line, layout_document};
+use crate::tui::detail::{DetailText, find_in_line, layout_marked, link_marks};
 
 impl App {
     /// Lays the document out again for the pane's width; `old_height` is the pane's height
@@ -22,7 +22,9 @@ impl App {
             .marked
             .and_then(|m| self.detail.text.anchors.get(m).map(|&a| (m, a)))
             .filter(|&(_, a)| a >= old_scroll && a < old_scroll + old_height);
-        let text = layout_document(doc, width);
+        let mut marks = link_marks(doc);
+        marks.extend(self.sentence_marks());
+        let text = layout_marked(doc, width, &marks);
         self.detail.text = text;
         self.detail.width = width;
         self.detail.scroll = match visible_mark {

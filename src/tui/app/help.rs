@@ -11,7 +11,8 @@ const FIXED: &[(&str, &str)] = &[
     ("Space b", "page down / up in the text"),
     ("Home End", "first / last"),
     ("Esc", "clear the filter or search; close"),
-    ("d", "delete, in the bookmark list"),
+    ("d", "delete, in the bookmark list or on a saved search"),
+    ("Ctrl-S", "save the palette query as a folder"),
     ("Ctrl-Z", "suspend (fg comes back)"),
     ("Ctrl-C", "quit"),
 ];
@@ -23,7 +24,8 @@ const SYNTAX: &[(&str, &str)] = &[
         "terms AND, a | b, 'exact ^prefix suffix$ !not",
     ),
     ("", "from: to: class: year:1950..1962 date:1984-03"),
-    ("", "field:NAME=value; upper case = case-sensitive"),
+    ("", "field:NAME=value tag:NAME person:NAME"),
+    ("", "upper case = case-sensitive"),
 ];
 
 /// The help's rows: each bound action with its key as configured, then the fixed keys and the

@@ -1,12 +1,11 @@
-//! Highlights: `v` marks the passage being read as a highlight, with an optional note (`v` on
-//! a highlighted passage removes it). A highlight is anchored by its quoted text
+//! Highlights: `v` marks the passage being read, or one sentence of it (see `sentences.rs`),
+//! as a highlight with an optional note (choosing what is highlighted already removes it). A highlight is anchored by its quoted text
 //! ([`Highlight::section_in`]), so it finds its passage again in a page saved anew. Highlighted
-//! passages show a bar in the text's gutter.
+//! passages show a bar in the text's gutter, highlighted sentences are marked in the text.
 
 use std::collections::BTreeSet;
 
 use super::{Action, App, Input};
-use crate::state::Highlight;
 use crate::tui::effects::Effect;
 
 impl App {
@@ -29,34 +28,20 @@ impl App {
             .collect()
     }
 
-    /// The section being read, and the index of its highlight if it has one.
-    fn reading_section(&self) -> Option<(String, Option<usize>)> {
-        let doc = self.current_doc()?;
+    /// The section being read.
+    fn reading_section(&self) -> Option<String> {
+        self.current_doc()?;
         let local = self.reading_passage()?;
-        let section = self
-            .section_id(self.doc_passage_range().start + local)
-            .to_string();
-        let existing = self.highlights.iter().position(|h| {
-            h.doc_id == doc.id && h.section_in(doc).as_deref() == Some(section.as_str())
-        });
-        Some((section, existing))
+        Some(
+            self.section_id(self.doc_passage_range().start + local)
+                .to_string(),
+        )
     }
 
     pub(super) fn start_highlight(&mut self) {
         match self.reading_section() {
             None => self.message = Some("nothing to highlight in this document".into()),
-            Some((section, Some(index))) => {
-                self.highlights.remove(index);
-                self.effects.push(Effect::SaveState);
-                self.message = Some(format!("removed the highlight of {section}"));
-            }
-            Some((section, None)) => {
-                self.note.clear();
-                self.input = Input::HighlightNote;
-                self.message = Some(format!(
-                    "highlight {section}: type a note (optional), Enter saves, Esc cancels"
-                ));
-            }
+            Some(section) => self.choose_highlight(section),
         }
     }
 
@@ -66,15 +51,18 @@ impl App {
 
     fn finish_highlight(&mut self) {
         self.input = Input::None;
-        let Some((section, _)) = self.reading_section() else {
+        let section = self.sentence_pick.section.clone();
+        let Some(highlight) = self.chosen_highlight(&section) else {
             return;
         };
-        let Some(doc) = self.current_doc() else {
-            return;
+        let what = if highlight.sentence {
+            format!("a sentence of {section}")
+        } else {
+            section
         };
-        let highlight = Highlight::new(doc, &section, self.note.trim());
-        self.message = Some(format!("highlighted {} › {section}", doc.id));
+        self.message = Some(format!("highlighted {} › {what}", highlight.doc_id));
         self.highlights.push(highlight);
         self.effects.push(Effect::SaveState);
+        self.relayout_detail(self.pane_height(super::Pane::Detail));
     }
 }

@@ -41,6 +41,9 @@ impl App {
         self.refresh_documents(first);
         self.refresh_palette(first_passage);
         self.refresh_timeline();
+        if self.loading.is_none() {
+            self.recount_saved();
+        }
         if let Some(resume) = self.waiting_resume.take() {
             self.resume(resume);
         }
@@ -111,5 +114,6 @@ impl App {
     pub fn finish_loading(&mut self) {
         self.loading = None;
         self.waiting_resume = None;
+        self.recount_saved();
     }
 }

@@ -22,6 +22,9 @@ impl App {
 
     pub(super) fn set_palette_input(&mut self, input: String) {
         self.palette.query = parse_query(&input);
+        self.palette
+            .query
+            .resolve_tags(|name| super::tags::tagged(&self.tags, name));
         self.palette.input = input;
         self.palette.selected = 0;
         self.palette.offset = 0;

@@ -23,6 +23,11 @@ impl App {
         let mut fresh = App::new(corpus, self.size);
         fresh.config = self.config.clone();
         fresh.restore_bookmarks(std::mem::take(&mut self.bookmarks));
+        // The rest of the reader's state goes along too: a save after the reload would
+        // otherwise remove it from the state file.
+        fresh.tags = std::mem::take(&mut self.tags);
+        fresh.highlights = std::mem::take(&mut self.highlights);
+        fresh.restore_saved(std::mem::take(&mut self.saved.searches));
         fresh.focus = self.focus;
         fresh.list_pane = self.list_pane;
         fresh.set_documents_filter(documents_filter);

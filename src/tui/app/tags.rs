@@ -10,10 +10,7 @@ use crate::tui::effects::Effect;
 
 /// The ids of the documents with a tag.
 pub(crate) fn tagged(tags: &BTreeMap<String, BTreeSet<String>>, name: &str) -> BTreeSet<String> {
-    tags.iter()
-        .filter(|(_, names)| names.contains(name))
-        .map(|(id, _)| id.clone())
-        .collect()
+    crate::query::documents::tagged(tags, name)
 }
 
 /// Tags as typed: separated by spaces or commas, empty ones dropped.
@@ -115,6 +112,7 @@ impl App {
             self.tags.insert(id, tags);
         }
         self.effects.push(Effect::SaveState);
+        self.recount_saved();
         // A `tag:` filter shows the change at once.
         if self.documents.filter.contains("tag:") {
             let filter = self.documents.filter.clone();

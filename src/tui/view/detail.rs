@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::highlight::spans_with_ranges;
 use super::theme::Theme;
 use crate::tui::app::{App, Input, Pane};
-use crate::tui::detail::LineKind;
+use crate::tui::detail::{LineKind, Mark};
 
 pub fn draw_detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Pane::Detail;
@@ -82,6 +82,16 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 let indent = line.text.chars().take_while(|c| *c == ' ').count();
                 ranges.push((indent, line.label, label_style));
             }
+            for &(start, end, mark) in &line.marks {
+                let style = match mark {
+                    Mark::Link => theme.link(),
+                    Mark::Highlight => theme.highlighted(),
+                };
+                if ranges.iter().all(|r| end <= r.0 || start >= r.1) {
+                    ranges.push((start, end, style));
+                }
+            }
+            ranges.sort_by_key(|r| r.0);
             let hits: Vec<(usize, usize, Style)> = detail
                 .matches
                 .iter()

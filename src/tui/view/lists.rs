@@ -126,6 +126,8 @@ fn draw_list(
         })
         .collect();
     let selected = (!list.items.is_empty()).then(|| list.selected - list.offset.min(list.selected));
+    // A saved-search folder row holds the selection instead.
+    let selected = selected.filter(|_| !(pane == Pane::Documents && app.saved.cursor.is_some()));
     let mut state = ListState::default().with_selected(selected);
     let widget = List::new(items)
         .block(block)

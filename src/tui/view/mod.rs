@@ -5,6 +5,7 @@ mod help;
 mod highlight;
 mod lists;
 mod overlays;
+mod picker;
 mod status;
 pub mod theme;
 mod timeline;
@@ -39,6 +40,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if let Some(rect) = panes.documents {
         lists::draw_documents(frame, rect, app, theme);
     }
+    if let Some(rect) = app.saved_area() {
+        picker::draw_saved(frame, rect, app, theme);
+    }
     if let Some(rect) = panes.sections {
         lists::draw_sections(frame, rect, app, theme);
     }
@@ -54,6 +58,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Overlay::Problems => overlays::draw_problems(frame, area, app, theme),
         Overlay::Palette => overlays::draw_palette(frame, area, app, theme),
         Overlay::Bookmarks => overlays::draw_bookmarks(frame, area, app, theme),
+        Overlay::Links => picker::draw_links(frame, area, app, theme),
+        Overlay::Mentions => picker::draw_mentions(frame, area, app, theme),
+        Overlay::Sentences => picker::draw_sentences(frame, area, app, theme),
         Overlay::None | Overlay::Timeline => {}
     }
 }
@@ -112,7 +119,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (Input::Filter(_), _) => "type to filter · Enter keep · Esc clear",
         (Input::Search, _) => "type to search · Enter keep · Esc clear",
         (Input::Palette, _) => "type to jump · ↑↓ choose · Enter go · Esc close",
-        (Input::Note | Input::Tags | Input::HighlightNote, _) => "",
+        (Input::Note | Input::Tags | Input::HighlightNote | Input::SearchName, _) => "",
         (Input::BookmarkFilter, _) => "type to filter · Enter keep · Esc clear",
         (_, _) if app.overlay == super::app::Overlay::Bookmarks => {
             "Enter jump · d delete · / filter · Esc close"

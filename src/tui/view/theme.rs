@@ -76,6 +76,16 @@ impl Theme {
     pub fn status(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }
+    /// The words of a cross-reference in the text.
+    pub fn link(&self) -> Style {
+        self.fg(self.colors.label)
+            .add_modifier(Modifier::UNDERLINED)
+    }
+    /// A highlighted sentence in the text.
+    pub fn highlighted(&self) -> Style {
+        self.fg(self.colors.marker)
+            .add_modifier(Modifier::UNDERLINED | Modifier::ITALIC)
+    }
     pub fn warning(&self) -> Style {
         self.fg(Color::Red)
             .add_modifier(Modifier::BOLD | Modifier::REVERSED)
