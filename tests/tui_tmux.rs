@@ -492,3 +492,36 @@ fn research_overlays_who_is_mentioned_a_sentence_highlight_a_followed_link_a_sav
     );
     assert!(notebook.contains("- **y62** `year:1962`"), "{notebook}");
 }
+
+/// `scripts/bench-wire` on this build: prints the byte counts (see them with `--nocapture`)
+/// and holds the full-width view to at most twice what `less` writes for the same scroll.
+#[test]
+fn a_scroll_in_the_full_width_view_writes_at_most_twice_what_less_does() {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/bench-wire");
+    let out = Command::new(&script)
+        .env("DOSSIER", env!("CARGO_BIN_EXE_dossier"))
+        .output()
+        .expect("run scripts/bench-wire");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{report}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    eprintln!("{report}");
+    let bytes = |label: &str| -> usize {
+        report
+            .lines()
+            .find(|l| l.trim_start().starts_with(label))
+            .and_then(|l| l.split_whitespace().find_map(|w| w.parse().ok()))
+            .unwrap_or_else(|| panic!("no {label:?} figure in:\n{report}"))
+    };
+    let (less, full, panes) = (
+        bytes("less"),
+        bytes("dossier, full width"),
+        bytes("dossier, three panes"),
+    );
+    assert!(less > 1000, "less scrolled: {report}");
+    assert!(full <= 2 * less, "{report}");
+    assert!(full < panes, "{report}");
+}

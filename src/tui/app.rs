@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 mod bookmarks;
 mod detail;
 mod full_width;
-pub mod help;
+pub(crate) mod help;
 mod loading;
 mod palette;
 

@@ -36,13 +36,13 @@ use super::view::{self, theme::Theme};
 /// Mouse reporting for button presses and the wheel only (`?1000`), in the SGR encoding
 /// (`?1006`) that has no column limit. crossterm's `EnableMouseCapture` also asks for every
 /// motion (`?1003`), which makes the terminal send a report for each cell the pointer crosses.
-pub struct EnableButtonMouse;
+pub(crate) struct EnableButtonMouse;
 
 /// Turns off what [`EnableButtonMouse`] turned on.
-pub struct DisableButtonMouse;
+pub(crate) struct DisableButtonMouse;
 
-pub const ENABLE_BUTTON_MOUSE: &str = "\x1b[?1000h\x1b[?1006h";
-pub const DISABLE_BUTTON_MOUSE: &str = "\x1b[?1006l\x1b[?1000l";
+const ENABLE_BUTTON_MOUSE: &str = "\x1b[?1000h\x1b[?1006h";
+const DISABLE_BUTTON_MOUSE: &str = "\x1b[?1006l\x1b[?1000l";
 
 impl crossterm::Command for EnableButtonMouse {
     fn write_ansi(&self, f: &mut impl fmt::Write) -> fmt::Result {

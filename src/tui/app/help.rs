@@ -30,7 +30,7 @@ const SYNTAX: &[(&str, &str)] = &[
 
 /// The help's rows: each bound action with its key as configured, then the fixed keys and the
 /// query syntax. An action without a key (taken by another) is not listed.
-pub fn help_rows(config: &Config) -> Vec<(String, &'static str)> {
+pub(crate) fn help_rows(config: &Config) -> Vec<(String, &'static str)> {
     let mut rows: Vec<(String, &'static str)> = ACTIONS
         .iter()
         .filter_map(|a| Some((config.keys.get(a.name)?.clone(), a.help)))
@@ -42,7 +42,7 @@ pub fn help_rows(config: &Config) -> Vec<(String, &'static str)> {
 }
 
 /// Rows of help text the overlay shows at once on a screen of `height` rows.
-pub fn help_height(height: u16) -> usize {
+pub(crate) fn help_height(height: u16) -> usize {
     height.saturating_sub(4).max(1) as usize
 }
 

@@ -13,7 +13,7 @@ use super::theme::Theme;
 use crate::tui::app::App;
 use crate::tui::app::help::{help_height, help_rows};
 
-pub fn draw_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub(super) fn draw_help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows = help_rows(&app.config);
     // Room for the popup's border and a line of the screen above and below.
     let shown = help_height(area.height).min(rows.len());

@@ -8,7 +8,7 @@ use crate::tui::wrap::truncate;
 
 /// One item of the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Item {
+pub(super) struct Item {
     pub text: String,
     /// Higher stays longer.
     pub priority: u8,
@@ -39,7 +39,7 @@ const SHORTEST: usize = 8;
 /// The items that fit in `width` columns when each is followed by `gap` columns, in their
 /// order and with their index in `items`: the least important are cut (if they may be) or
 /// dropped until the rest fit.
-pub fn fit(items: Vec<Item>, width: usize, gap: usize) -> Vec<(usize, Item)> {
+pub(super) fn fit(items: Vec<Item>, width: usize, gap: usize) -> Vec<(usize, Item)> {
     let mut items: Vec<(usize, Item)> = items.into_iter().enumerate().collect();
     loop {
         let used: usize = items.iter().map(|(_, i)| i.text.width() + gap).sum();
