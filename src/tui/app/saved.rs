@@ -7,7 +7,7 @@
 
 use ratatui::layout::Rect;
 
-use super::{Action, App, Input, Overlay, Pane};
+use super::{Action, App, Input, Overlay};
 use crate::state::SavedSearch;
 use crate::tui::effects::Effect;
 
@@ -98,8 +98,6 @@ impl App {
             self.palette.input.clone()
         } else if !self.documents.filter.is_empty() {
             self.documents.filter.clone()
-        } else if self.focus == Pane::Sections && !self.sections.filter.is_empty() {
-            self.sections.filter.clone()
         } else {
             self.message = Some(
                 "nothing to save: filter the documents (/) or type a palette query first".into(),
