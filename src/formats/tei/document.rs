@@ -249,7 +249,11 @@ impl Builder {
     }
 
     fn mention(&mut self, id: &str, passage: &str) {
-        let passages = self.mentioned_in.entry(id.to_string()).or_default();
+        // Most mentions repeat an id already met: no allocation for those.
+        let passages = match self.mentioned_in.get_mut(id) {
+            Some(passages) => passages,
+            None => self.mentioned_in.entry(id.to_string()).or_default(),
+        };
         if !passages.iter().any(|p| p == passage) {
             passages.push(passage.to_string());
         }
@@ -322,16 +326,16 @@ impl Builder {
         if run.text.is_empty() && run.notes.is_empty() {
             return;
         }
-        let text = run.text.clone();
         let serial = self.telegram && self.paragraphs_seen == 0;
         if numbered && !serial {
-            if let Some((leading, rest)) = labels::leading_label(&text) {
+            if let Some((leading, rest)) = labels::leading_label(&run.text) {
                 let leading = self.resolve_roman(leading);
                 let key = style_key(leading.style);
                 if labels::in_sequence(&leading, self.last_of_style.get(&key)) {
-                    let cut = text.chars().count() - rest.chars().count();
+                    let cut = run.text.chars().count() - rest.chars().count();
+                    let rest = rest.to_string();
                     run.shift(cut);
-                    run.text = rest.to_string();
+                    run.text = rest;
                     self.open_numbered(root, &leading);
                     self.last_of_style.insert(key, leading);
                     self.run(run);
