@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use ratatui::layout::Rect;
 
+mod anchor;
 mod bookmarks;
 mod detail;
 mod loading;
@@ -575,6 +576,8 @@ impl App {
         self.detail.marked = None;
         self.detail.search.clear();
         self.detail.matches.clear();
+        // The last document's lines say nothing about where to be in this one.
+        self.detail.text = DetailText::default();
         self.relayout_detail(self.pane_height(Pane::Detail));
     }
 

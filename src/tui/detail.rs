@@ -34,6 +34,17 @@ pub struct DetailLine {
     pub label: usize,
     /// The passage (index in the document's passage list) this line belongs to.
     pub passage: Option<usize>,
+    /// Where in the passage's own text this line starts, for positions that survive a new
+    /// width ([`Origin`]); `None` for lines that are no body paragraph (title, metadata, rules).
+    pub origin: Option<Origin>,
+}
+
+/// The start of a screen line in its passage: paragraph index and character offset in the
+/// paragraph as shown (spaces the wrap dropped counted back), so a width change finds it again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    pub paragraph: usize,
+    pub offset: usize,
 }
 
 /// A document laid out for one width.
@@ -49,15 +60,22 @@ struct Builder {
     text: DetailText,
     /// Notes already shown under their paragraph (by address).
     shown: Vec<*const Note>,
+    /// The paragraph whose lines are being pushed, if a body paragraph.
+    in_paragraph: Option<usize>,
 }
 
 impl Builder {
     fn push(&mut self, text: String, kind: LineKind, label: usize, passage: Option<usize>) {
+        let origin = self.in_paragraph.map(|paragraph| Origin {
+            paragraph,
+            offset: 0,
+        });
         self.text.lines.push(DetailLine {
             text,
             kind,
             label,
             passage,
+            origin,
         });
     }
 
@@ -89,13 +107,19 @@ impl Builder {
         let hang = (indent + label_width).min(self.width / 2);
         let room = self.width.saturating_sub(hang).max(8);
         let pad = " ".repeat(indent);
-        for (i, line) in wrap(text, room, 0).into_iter().enumerate() {
+        let lines = wrap(text, room, 0);
+        let starts = line_starts(text, &lines);
+        for (i, (line, start)) in lines.into_iter().zip(starts).enumerate() {
+            let first_line = self.text.lines.len();
             if i == 0 && !label.is_empty() {
                 let shown = format!("{pad}{label} {line}");
                 let label_chars = pad.chars().count() + label.chars().count();
                 self.push(shown, kind, label_chars, passage);
             } else {
                 self.push(format!("{}{line}", " ".repeat(hang)), kind, 0, passage);
+            }
+            if let Some(origin) = self.text.lines[first_line].origin.as_mut() {
+                origin.offset = start;
             }
         }
     }
@@ -145,7 +169,9 @@ impl Builder {
             let label = if i == 0 { section.label.as_str() } else { "" };
             let extra = if i == 0 { 0 } else { section.label.width() + 1 };
             let (text, below) = with_marks(notes, &section.id, i, paragraph);
+            self.in_paragraph = Some(i);
             self.paragraph(indent + extra, label, &text, LineKind::Text, Some(passage));
+            self.in_paragraph = None;
             self.notes_below(indent + section.label.width() + 1, &below, Some(passage));
             self.blank();
         }
@@ -168,6 +194,27 @@ impl Builder {
             );
         }
     }
+}
+
+/// The character offset in `text` at which each wrapped line starts. The wrap drops only the
+/// spaces where it breaks, so counting the other characters finds each line's start.
+fn line_starts(text: &str, lines: &[String]) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(lines.len());
+    let mut chars = text.chars().enumerate().peekable();
+    for line in lines {
+        while chars.next_if(|(_, c)| *c == ' ').is_some() {}
+        starts.push(chars.peek().map_or(text.chars().count(), |(i, _)| *i));
+        let kept = line.chars().filter(|&c| c != ' ').count();
+        let mut seen = 0;
+        while seen < kept {
+            match chars.next() {
+                Some((_, ' ')) => {}
+                Some(_) => seen += 1,
+                None => break,
+            }
+        }
+    }
+    starts
 }
 
 /// A paragraph's text with the marks of its notes put back where they stood (`[2]`), and
@@ -209,6 +256,7 @@ pub fn layout_document(doc: &Document, width: usize) -> DetailText {
         width: width.max(10),
         text: DetailText::default(),
         shown: Vec::new(),
+        in_paragraph: None,
     };
     let (title, title_notes) = with_marks(
         &doc.footnotes,
@@ -247,7 +295,9 @@ pub fn layout_document(doc: &Document, width: usize) -> DetailText {
         b.text.anchors.push(b.text.lines.len());
         for (i, paragraph) in doc.body.iter().enumerate() {
             let (text, below) = with_marks(&doc.footnotes, BODY_ID, i, paragraph);
+            b.in_paragraph = Some(i);
             b.paragraph(0, "", &text, LineKind::Text, Some(0));
+            b.in_paragraph = None;
             b.notes_below(0, &below, Some(0));
             b.blank();
         }

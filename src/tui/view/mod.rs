@@ -69,11 +69,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             progress.files_total
         ));
     }
-    if let Some(passage) = app
-        .sections
-        .current()
-        .filter(|_| app.detail.marked.is_some())
-    {
+    if let Some(passage) = app.marked_passage() {
         left.push(format!("§ {}", app.section_id(passage)));
     }
     if !app.documents.filter.is_empty() {

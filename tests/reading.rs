@@ -1,0 +1,289 @@
+//! Reading where you look: the current section follows the scroll, and positions are
+//! anchored to paragraphs (not wrapped lines), so that they survive a resize and an edit.
+
+mod common;
+
+use common::{key, sample_app as app};
+use crossterm::event::KeyCode;
+use dossier::corpus;
+use dossier::state;
+use dossier::tui::app::{Action, App, Pane};
+use dossier::tui::effects::Effect;
+use ratatui::layout::Rect;
+
+fn current_section(app: &App) -> String {
+    app.marked_passage()
+        .map(|p| app.section_id(p).to_string())
+        .unwrap_or_default()
+}
+
+/// The section holding the top line, found from the layout alone.
+fn section_at_top(app: &App) -> String {
+    let anchors = &app.detail.text.anchors;
+    let local = anchors
+        .iter()
+        .rposition(|&a| a <= app.detail.scroll)
+        .expect("the top is in a section");
+    let start = app.doc_passages[app.detail.doc.unwrap()].start;
+    app.section_id(start + local).to_string()
+}
+
+fn into_detail(app: &mut App) {
+    key(app, KeyCode::Enter);
+    key(app, KeyCode::Enter);
+    assert_eq!(app.focus, Pane::Detail);
+}
+
+#[test]
+fn scrolling_moves_the_current_section_and_what_y_and_m_act_on() {
+    let mut app = app(100, 30);
+    into_detail(&mut app);
+    let first = current_section(&app);
+    let mut seen = vec![first.clone()];
+    for _ in 0..40 {
+        key(&mut app, KeyCode::Char('j'));
+        assert_eq!(current_section(&app), section_at_top(&app));
+        let selected = app
+            .sections
+            .current()
+            .map(|p| app.section_id(p).to_string());
+        assert_eq!(selected.as_deref(), Some(current_section(&app).as_str()));
+        if seen.last() != Some(&current_section(&app)) {
+            seen.push(current_section(&app));
+        }
+    }
+    assert!(seen.len() >= 3, "j scrolled through {seen:?}");
+    let section = current_section(&app);
+    assert_ne!(section, first);
+
+    app.effects.clear();
+    key(&mut app, KeyCode::Char('y'));
+    let doc = app.current_doc().unwrap();
+    let expected = dossier::cite::section_text(doc, &section).unwrap();
+    assert_eq!(app.effects, vec![Effect::Copy(expected)]);
+
+    key(&mut app, KeyCode::Char('m'));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.bookmarks.last().unwrap().section, section);
+}
+
+#[test]
+fn the_wheel_and_space_move_the_current_section_too() {
+    let mut app = app(100, 30);
+    into_detail(&mut app);
+    let detail = app.panes().detail.unwrap();
+    for _ in 0..10 {
+        app.update(Action::Wheel {
+            column: detail.x + 2,
+            row: detail.y + 2,
+            down: true,
+        });
+    }
+    assert_eq!(current_section(&app), section_at_top(&app));
+    key(&mut app, KeyCode::Char(' '));
+    assert_eq!(current_section(&app), section_at_top(&app));
+    key(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.detail.marked, None, "the heading is no section");
+}
+
+#[test]
+fn a_resize_keeps_the_paragraph_at_the_top() {
+    let mut app = app(100, 30);
+    into_detail(&mut app);
+    for _ in 0..23 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    let before = app.anchor_at_top().expect("a paragraph at the top");
+    for (w, h) in [(60, 24), (200, 60), (81, 30)] {
+        app.update(Action::Resize(w, h));
+        let now = app.anchor_at_top().unwrap();
+        assert_eq!(
+            (now.section.as_str(), now.paragraph),
+            (before.section.as_str(), before.paragraph),
+            "at {w}×{h}"
+        );
+        assert!(
+            now.offset <= before.offset,
+            "at {w}×{h}: {now:?} vs {before:?}"
+        );
+        assert_eq!(current_section(&app), before.section);
+    }
+}
+
+#[test]
+fn resume_at_another_width_lands_on_the_same_paragraph() {
+    let mut app = app(100, 30);
+    into_detail(&mut app);
+    for _ in 0..30 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    let left = app.anchor_at_top().unwrap();
+    let saved = app.saved_state();
+    assert_eq!(saved.resume.as_ref().unwrap().anchor.as_ref(), Some(&left));
+    // Through the state file, as the next run reads it.
+    let dir = tempfile::tempdir().unwrap();
+    state::save_to(dir.path(), "k", &saved).unwrap();
+    let (loaded, warning) = state::load_from(dir.path(), "k");
+    assert_eq!(warning, None);
+
+    let mut next = common::sample_app(160, 50);
+    next.restore(loaded);
+    let back = next.anchor_at_top().unwrap();
+    assert_eq!(
+        (back.section.as_str(), back.paragraph),
+        (left.section.as_str(), left.paragraph)
+    );
+    assert!(back.offset <= left.offset);
+    assert_eq!(current_section(&next), left.section);
+}
+
+const BEFORE: &str = "1962\n\nCable from Alpha to Beta\n\n\
+1. The first section's only paragraph, about the harbour.\n\n\
+2. The second section opens here and speaks of the fishing fleet.\n\n\
+Its second paragraph: the ambassador said no to the proposal twice.\n\n\
+Its third paragraph closes the cable with thanks.\n\n\
+3. A third section follows so that the second can reach the top of the pane.\n\n\
+Another paragraph of the third section, about the weather at sea.\n\n\
+A last paragraph of the third section, about the ships in the harbour.\n";
+
+const AFTER: &str = "1962\n\nCable from Alpha to Beta\n\n\
+1. The first section's only paragraph, about the harbour.\n\n\
+2. The second section opens here and speaks of the fishing fleet.\n\n\
+An inserted paragraph that the archive added when it saved the page again.\n\n\
+Its second paragraph: the ambassador said no to the proposal twice.\n\n\
+Its third paragraph closes the cable with thanks.\n\n\
+3. A third section follows so that the second can reach the top of the pane.\n\n\
+Another paragraph of the third section, about the weather at sea.\n\n\
+A last paragraph of the third section, about the ships in the harbour.\n";
+
+#[test]
+fn an_edited_file_is_found_again_by_the_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cable.txt");
+    std::fs::write(&file, BEFORE).unwrap();
+    let paths = [dir.path().to_path_buf()];
+    let mut app = App::new(corpus::load(&paths), Rect::new(0, 0, 60, 12));
+    into_detail(&mut app);
+    // Down to the paragraph about the ambassador.
+    while app
+        .anchor_at_top()
+        .is_none_or(|a| !a.quote.starts_with("Its second paragraph"))
+    {
+        assert!(app.detail.scroll < app.max_scroll(), "never reached it");
+        key(&mut app, KeyCode::Char('j'));
+    }
+    let left = app.anchor_at_top().unwrap();
+    assert_eq!((left.section.as_str(), left.paragraph), ("2", 1));
+    let saved = app.saved_state();
+
+    std::fs::write(&file, AFTER).unwrap();
+    let mut next = App::new(corpus::load(&paths), Rect::new(0, 0, 60, 12));
+    next.restore(saved);
+    let back = next.anchor_at_top().unwrap();
+    assert_eq!((back.section.as_str(), back.paragraph), ("2", 2));
+    let top = &next.detail.text.lines[next.detail.scroll].text;
+    assert!(top.contains("Its second paragraph"), "{top:?}");
+    assert!(next.message.as_deref().unwrap_or("").contains("changed"));
+}
+
+#[test]
+fn a_bookmark_keeps_its_spot_across_widths() {
+    let mut app = app(100, 30);
+    into_detail(&mut app);
+    for _ in 0..25 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    let spot = app.anchor_at_top().unwrap();
+    key(&mut app, KeyCode::Char('m'));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.bookmarks[0].anchor.as_ref(), Some(&spot));
+    key(&mut app, KeyCode::Char('g'));
+    app.update(Action::Resize(70, 24));
+    key(&mut app, KeyCode::Char('\''));
+    key(&mut app, KeyCode::Enter);
+    let now = app.anchor_at_top().unwrap();
+    assert_eq!(
+        (now.section.as_str(), now.paragraph),
+        (spot.section.as_str(), spot.paragraph)
+    );
+}
+
+#[test]
+fn a_state_file_from_before_anchors_still_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = r#"{
+  "version": 1,
+  "bookmarks": [
+    {"doc_id": "000_7f35e2ff8d3d54b0", "doc_hash": "x", "section": "1.1",
+     "note": "kept", "created": "2024-01-01T00:00:00Z"}
+  ],
+  "resume": {"doc_id": "000_7f35e2ff8d3d54b0", "doc_hash": "HASH", "section": null,
+             "scroll": 12}
+}"#;
+    let app0 = app(100, 30);
+    let hash = state::doc_hash(&app0.docs[0]);
+    std::fs::write(dir.path().join("k.json"), old.replace("HASH", &hash)).unwrap();
+    let (loaded, warning) = state::load_from(dir.path(), "k");
+    assert_eq!(warning, None);
+    assert_eq!(loaded.bookmarks.len(), 1);
+    assert_eq!(loaded.bookmarks[0].note, "kept");
+    assert_eq!(loaded.bookmarks[0].anchor, None);
+    let mut app = app0;
+    app.restore(loaded.clone());
+    assert_eq!(app.detail.scroll, 12.min(app.max_scroll()));
+    // Saved again, the old bookmark is kept as it was and the position gains an anchor.
+    let mine = app.saved_state();
+    let merged = state::save_merged_to(dir.path(), "k", &loaded, &mine).unwrap();
+    assert_eq!(merged.bookmarks, loaded.bookmarks);
+}
+
+#[test]
+fn two_sessions_bookmarking_the_same_corpus_keep_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut one = app(100, 30);
+    let mut two = app(100, 30);
+    let (previous_one, previous_two) = (one.saved_state(), two.saved_state());
+    into_detail(&mut one);
+    key(&mut one, KeyCode::Char('m'));
+    key(&mut one, KeyCode::Enter);
+    into_detail(&mut two);
+    for _ in 0..30 {
+        key(&mut two, KeyCode::Char('j'));
+    }
+    key(&mut two, KeyCode::Char('m'));
+    key(&mut two, KeyCode::Enter);
+    state::save_merged_to(dir.path(), "k", &previous_one, &one.saved_state()).unwrap();
+    state::save_merged_to(dir.path(), "k", &previous_two, &two.saved_state()).unwrap();
+    let (on_disk, _) = state::load_from(dir.path(), "k");
+    assert_eq!(on_disk.bookmarks.len(), 2, "{:?}", on_disk.bookmarks);
+    assert!(on_disk.bookmarks.contains(&one.bookmarks[0]));
+    assert!(on_disk.bookmarks.contains(&two.bookmarks[0]));
+}
+
+#[test]
+fn concurrent_saves_never_lose_each_others_bookmarks() {
+    let dir = tempfile::tempdir().unwrap();
+    let writers: Vec<_> = (0..4)
+        .map(|w| {
+            let dir = dir.path().to_path_buf();
+            std::thread::spawn(move || {
+                let mut previous = state::State::default();
+                for i in 0..15 {
+                    let mut mine = previous.clone();
+                    mine.bookmarks.push(state::Bookmark {
+                        doc_id: format!("w{w}"),
+                        section: i.to_string(),
+                        ..Default::default()
+                    });
+                    state::save_merged_to(&dir, "k", &previous, &mine).unwrap();
+                    previous = mine;
+                }
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer.join().unwrap();
+    }
+    let (on_disk, _) = state::load_from(dir.path(), "k");
+    assert_eq!(on_disk.bookmarks.len(), 60);
+}
