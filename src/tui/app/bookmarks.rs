@@ -95,27 +95,31 @@ impl App {
 
     /// What to remember of this session: the bookmarks and the reading position.
     pub fn saved_state(&self) -> State {
-        // A place still waiting for its document to load is kept as it was.
-        let waiting = self.waiting_resume.clone();
-        let resume = waiting.or_else(|| {
-            let doc = self.current_doc()?;
-            Some(match self.anchor_at_top() {
-                Some(anchor) => Resume {
-                    scroll: self.detail.scroll,
-                    ..Resume::at(doc, anchor)
-                },
-                None => {
-                    let section = self.marked_passage().map(|p| self.section_id(p));
-                    Resume::new(doc, section, self.detail.scroll)
-                }
-            })
-        });
         State {
             bookmarks: self.bookmarks.clone(),
-            resume,
+            resume: self.resume_point(),
             tags: self.tags.clone(),
             highlights: self.highlights.clone(),
         }
+    }
+
+    /// The reading position to remember: the spot at the top of the view.
+    pub fn resume_point(&self) -> Option<Resume> {
+        // A place still waiting for its document to load is kept as it was.
+        if let Some(waiting) = &self.waiting_resume {
+            return Some(waiting.clone());
+        }
+        let doc = self.current_doc()?;
+        Some(match self.anchor_at_top() {
+            Some(anchor) => Resume {
+                scroll: self.detail.scroll,
+                ..Resume::at(doc, anchor)
+            },
+            None => {
+                let section = self.marked_passage().map(|p| self.section_id(p));
+                Resume::new(doc, section, self.detail.scroll)
+            }
+        })
     }
 
     /// The section a bookmark made now would point at.
