@@ -287,3 +287,56 @@ fn concurrent_saves_never_lose_each_others_bookmarks() {
     let (on_disk, _) = state::load_from(dir.path(), "k");
     assert_eq!(on_disk.bookmarks.len(), 60);
 }
+
+/// The first words of the paragraph at the top of the view.
+fn words_at_top(app: &App) -> Vec<String> {
+    let spot = app.anchor_at_top().unwrap();
+    spot.quote
+        .split_whitespace()
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .collect()
+}
+
+#[test]
+fn o_and_e_open_the_file_at_the_line_being_read() {
+    for doc in ["000_7f35e2ff8d3d54b0", "frus1961-63v98"] {
+        // A short pane, so that the short FRUS memorandum scrolls past its heading.
+        let mut app = app(100, 12);
+        let position = app
+            .documents
+            .items
+            .iter()
+            .position(|&d| app.docs[d].id.starts_with(doc))
+            .unwrap_or_else(|| panic!("{doc} in the sample"));
+        app.select_document(position);
+        into_detail(&mut app);
+        // Into the text, past the heading (the FRUS memorandum is short).
+        for _ in 0..25 {
+            if app.detail.scroll >= app.max_scroll() {
+                break;
+            }
+            key(&mut app, KeyCode::Char('j'));
+        }
+        assert!(
+            app.anchor_at_top().is_some(),
+            "{doc}: a paragraph at the top"
+        );
+        app.effects.clear();
+        key(&mut app, KeyCode::Char('o'));
+        key(&mut app, KeyCode::Char('e'));
+        let path = std::path::PathBuf::from(&app.current_doc().unwrap().path);
+        let [Effect::Page(p, Some(line)), Effect::Edit(e, Some(same))] = app.effects.as_slice()
+        else {
+            panic!("{doc}: {:?}", app.effects);
+        };
+        assert_eq!((p, e, line), (&path, &path, same));
+        let file = std::fs::read_to_string(&path).unwrap();
+        let text = file.lines().nth(line - 1).unwrap();
+        let first = &words_at_top(&app)[0];
+        assert!(
+            text.contains(first.as_str()),
+            "{doc}: line {line} {text:?} lacks {first:?}"
+        );
+    }
+}

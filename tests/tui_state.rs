@@ -522,7 +522,7 @@ fn o_and_e_ask_for_the_pager_and_the_editor_on_the_file() {
     let path = PathBuf::from(&app.current_doc().unwrap().path);
     assert_eq!(
         app.effects,
-        vec![Effect::Page(path.clone()), Effect::Edit(path)]
+        vec![Effect::Page(path.clone(), None), Effect::Edit(path, None)]
     );
 }
 

@@ -19,6 +19,7 @@ mod highlights;
 mod pointer;
 mod reading;
 mod reload;
+mod source_line;
 pub(crate) mod tags;
 
 use super::detail::DetailText;

@@ -191,8 +191,8 @@ impl Session {
 fn describe(effect: &Effect) -> &'static str {
     match effect {
         Effect::Copy(_) => "copy",
-        Effect::Page(_) => "open the pager",
-        Effect::Edit(_) => "open the editor",
+        Effect::Page(..) => "open the pager",
+        Effect::Edit(..) => "open the editor",
         Effect::SaveState => "save the bookmarks",
     }
 }
@@ -209,10 +209,10 @@ fn carry_out(
     match effect {
         Effect::SaveState => session.save(app),
         Effect::Copy(text) => effects::write_osc52(&mut io::stdout(), text),
-        Effect::Page(path) | Effect::Edit(path) => {
+        Effect::Page(path, line) | Effect::Edit(path, line) => {
             let mut command = match effect {
-                Effect::Edit(_) => effects::editor_command(path),
-                _ => effects::pager_command(path),
+                Effect::Edit(..) => effects::editor_command(path, *line),
+                _ => effects::pager_command(path, *line),
             };
             leave(mouse);
             let status = command.status();
