@@ -340,3 +340,85 @@ fn o_and_e_open_the_file_at_the_line_being_read() {
         );
     }
 }
+
+fn ids(app: &App) -> Vec<String> {
+    app.documents
+        .items
+        .iter()
+        .map(|&d| app.docs[d].id.clone())
+        .collect()
+}
+
+fn dates(app: &App) -> Vec<Option<String>> {
+    app.documents
+        .items
+        .iter()
+        .map(|&d| app.docs[d].date.iso.clone())
+        .collect()
+}
+
+#[test]
+fn s_cycles_the_document_order_keeping_the_selection() {
+    let mut app = app(100, 30);
+    let filed = ids(&app);
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('j'));
+    let selected = app.current_doc().unwrap().id.clone();
+
+    key(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.message.as_deref(), Some("documents by date"));
+    let by_date = dates(&app);
+    let dated: Vec<_> = by_date.iter().flatten().collect();
+    assert!(dated.windows(2).all(|w| w[0] <= w[1]), "{by_date:?}");
+    let first_undated = by_date.iter().position(Option::is_none);
+    if let Some(at) = first_undated {
+        assert!(by_date[at..].iter().all(Option::is_none), "undated last");
+    }
+    assert_eq!(app.current_doc().unwrap().id, selected);
+    assert_eq!(
+        app.documents.current().map(|d| app.docs[d].id.clone()),
+        Some(selected.clone())
+    );
+
+    key(&mut app, KeyCode::Char('s'));
+    let titles: Vec<String> = app
+        .documents
+        .items
+        .iter()
+        .map(|&d| app.docs[d].title.to_lowercase())
+        .collect();
+    assert!(titles.windows(2).all(|w| w[0] <= w[1]));
+    key(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.message.as_deref(), Some("documents by kind"));
+    key(&mut app, KeyCode::Char('s'));
+    assert_eq!(ids(&app), filed, "back to the order of the files");
+}
+
+#[test]
+fn documents_arriving_while_loading_take_their_place_in_the_order() {
+    let load = || corpus::load(&[std::path::PathBuf::from("sample")]);
+    let whole = load();
+    let mut sorted = App::new(load(), Rect::new(0, 0, 100, 30));
+    key(&mut sorted, KeyCode::Char('s'));
+
+    let mut first = load();
+    let rest = first.documents.split_off(7);
+    assert_eq!(whole.documents.len(), 20);
+    let mut app = App::new(first, Rect::new(0, 0, 100, 30));
+    app.set_progress(7, 20);
+    key(&mut app, KeyCode::Char('s'));
+    app.append(rest, Vec::new());
+    app.finish_loading();
+    assert_eq!(ids(&app), ids(&sorted));
+    let expected: Vec<String> = {
+        let mut docs: Vec<_> = whole.documents.iter().enumerate().collect();
+        docs.sort_by(|(i, a), (j, b)| match (&a.date.iso, &b.date.iso) {
+            (Some(x), Some(y)) => x.cmp(y).then(i.cmp(j)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => i.cmp(j),
+        });
+        docs.into_iter().map(|(_, d)| d.id.clone()).collect()
+    };
+    assert_eq!(ids(&app), expected);
+}

@@ -64,6 +64,7 @@ pub const ACTIONS: &[ActionKey] = &[
     action("timeline", "t", "documents per year"),
     action("open_pager", "o", "open the file in $PAGER"),
     action("open_editor", "e", "open the file in $EDITOR"),
+    action("sort", "s", "order documents by file, date, title, kind"),
 ];
 
 /// Parses a key as written in the configuration: a character (`j`, `G`, `/`, `'`) or a name

@@ -19,6 +19,7 @@ mod highlights;
 mod pointer;
 mod reading;
 mod reload;
+pub mod sort;
 mod source_line;
 pub(crate) mod tags;
 
@@ -132,6 +133,8 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// `s`: the next order of the documents list.
+    CycleOrder,
 }
 
 /// A scrollable, filterable list of item indices.
@@ -238,6 +241,8 @@ pub struct App {
     /// The place the reader left, kept until its document has loaded (unless the reader
     /// moves first).
     pub waiting_resume: Option<crate::state::Resume>,
+    /// The order of the documents list (`s`).
+    pub order: sort::DocumentOrder,
 }
 
 impl App {
@@ -273,6 +278,7 @@ impl App {
             note: String::new(),
             config: crate::config::Config::default(),
             config_warnings: Vec::new(),
+            order: sort::DocumentOrder::default(),
         };
         app.append(corpus.documents, corpus.problems);
         app
@@ -408,6 +414,7 @@ impl App {
             Action::ShowBookmarks => self.open_bookmarks(),
             Action::Tag => self.start_tagging(),
             Action::Highlight => self.start_highlight(),
+            Action::CycleOrder => self.cycle_order(),
             _ => {}
         }
     }
@@ -542,11 +549,13 @@ impl App {
             .resolve_tags(|name| crate::tui::app::tags::tagged(&self.tags, name));
         self.documents.filter = filter;
         let query = &self.documents.query;
-        self.documents.items = if query.is_empty() {
+        let mut items = if query.is_empty() {
             (0..self.docs.len()).collect()
         } else {
             self.index.rank_documents(&self.docs, query, &self.doc_rows)
         };
+        self.sort_documents(&mut items);
+        self.documents.items = items;
         let position = if self.documents.filter.is_empty() {
             keep.and_then(|k| self.documents.items.iter().position(|&i| i == k))
                 .unwrap_or(0)

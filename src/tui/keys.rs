@@ -129,6 +129,7 @@ fn configured_action(name: &str) -> Option<Action> {
         "timeline" => Action::ToggleTimeline,
         "open_pager" => Action::OpenPager,
         "open_editor" => Action::OpenEditor,
+        "sort" => Action::CycleOrder,
         _ => return None,
     })
 }

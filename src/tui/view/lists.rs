@@ -31,8 +31,12 @@ pub fn draw_documents(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         Line::from(spans)
     };
+    let order = match app.order {
+        crate::tui::app::sort::DocumentOrder::File => String::new(),
+        order => format!("· by {} ", order.name()),
+    };
     let title = format!(
-        " Documents {}/{} ",
+        " Documents {}/{} {order}",
         app.documents.items.len(),
         app.docs.len()
     );
