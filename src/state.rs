@@ -28,8 +28,12 @@ use serde::{Deserialize, Serialize};
 use crate::model::Document;
 
 mod anchor;
+mod history;
 mod lock;
 pub use anchor::{ANCHOR_QUOTE_CHARS, Anchor};
+pub use history::{
+    HISTORY_LIMIT, InputHistory, load_history, load_history_from, save_history, save_history_to,
+};
 
 /// A bookmarked section of a document.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -422,3 +422,104 @@ fn documents_arriving_while_loading_take_their_place_in_the_order() {
     };
     assert_eq!(ids(&app), expected);
 }
+
+fn press(app: &mut App, code: KeyCode, modifiers: crossterm::event::KeyModifiers) {
+    common::press(app, code, modifiers);
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+#[test]
+fn inputs_take_readline_keys_and_the_cursor_is_drawn() {
+    use crossterm::event::KeyModifiers as M;
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "cable yaer");
+    key(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Right);
+    type_text(&mut app, "a");
+    assert_eq!(app.documents.filter, "cable year");
+    assert_eq!(
+        app.input_with_cursor(dossier::tui::app::Input::Filter(Pane::Documents))
+            .as_deref(),
+        Some("cable yea▏r")
+    );
+    press(&mut app, KeyCode::Char('b'), M::ALT);
+    assert_eq!(
+        app.input_with_cursor(dossier::tui::app::Input::Filter(Pane::Documents))
+            .as_deref(),
+        Some("cable ▏year")
+    );
+    press(&mut app, KeyCode::Char('u'), M::CONTROL);
+    assert_eq!(app.documents.filter, "year");
+    press(&mut app, KeyCode::Char('e'), M::CONTROL);
+    type_text(&mut app, " cable");
+    press(&mut app, KeyCode::Char('w'), M::CONTROL);
+    assert_eq!(app.documents.filter, "year ");
+    press(&mut app, KeyCode::Char('a'), M::CONTROL);
+    type_text(&mut app, "from:");
+    assert_eq!(app.documents.filter, "from:year ");
+    press(&mut app, KeyCode::Char('f'), M::ALT);
+    assert_eq!(
+        app.input_with_cursor(dossier::tui::app::Input::Filter(Pane::Documents))
+            .as_deref(),
+        Some("from:year▏ ")
+    );
+    // Typing in the middle filters like typing at the end.
+    press(&mut app, KeyCode::Char('u'), M::CONTROL);
+    type_text(&mut app, "cable");
+    let ranked = app.documents.items.clone();
+    let mut fresh = common::sample_app(100, 30);
+    key(&mut fresh, KeyCode::Char('/'));
+    type_text(&mut fresh, "cable ");
+    assert_eq!(app.documents.filter, "cable ");
+    assert_eq!(ranked, fresh.documents.items);
+}
+
+#[test]
+fn up_and_down_recall_earlier_entries_of_the_same_input() {
+    let mut app = app(100, 30);
+    into_detail(&mut app);
+    for word in ["Gromyko", "treaty"] {
+        key(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, word);
+        key(&mut app, KeyCode::Enter);
+    }
+    assert!(app.effects.contains(&Effect::SaveHistory));
+    assert_eq!(app.history.entries("search"), ["Gromyko", "treaty"]);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "dra");
+    key(&mut app, KeyCode::Up);
+    assert_eq!(app.detail.search, "treaty");
+    key(&mut app, KeyCode::Up);
+    assert_eq!(app.detail.search, "Gromyko");
+    key(&mut app, KeyCode::Up);
+    assert_eq!(app.detail.search, "Gromyko", "the oldest stays");
+    key(&mut app, KeyCode::Down);
+    assert_eq!(app.detail.search, "treaty");
+    key(&mut app, KeyCode::Down);
+    assert_eq!(app.detail.search, "dra", "back to the line being typed");
+    key(&mut app, KeyCode::Esc);
+    // Another kind of input has its own history.
+    key(&mut app, KeyCode::Char('h'));
+    key(&mut app, KeyCode::Char('h'));
+    key(&mut app, KeyCode::Char('/'));
+    key(&mut app, KeyCode::Up);
+    assert_eq!(app.documents.filter, "");
+
+    // Kept in the state folder for the next session.
+    let dir = tempfile::tempdir().unwrap();
+    state::save_history_to(dir.path(), &app.history).unwrap();
+    let mut next = common::sample_app(100, 30);
+    next.history = state::load_history_from(dir.path());
+    into_detail(&mut next);
+    key(&mut next, KeyCode::Char('/'));
+    key(&mut next, KeyCode::Up);
+    assert_eq!(next.detail.search, "treaty");
+}

@@ -16,6 +16,7 @@ mod palette;
 pub use loading::Progress;
 pub use palette::KEY_BUDGET;
 mod highlights;
+pub mod input;
 mod pointer;
 mod reading;
 mod reload;
@@ -135,6 +136,8 @@ pub enum Action {
     },
     /// `s`: the next order of the documents list.
     CycleOrder,
+    /// Moving the cursor in an input, cutting, or recalling an earlier entry.
+    EditLine(input::LineEdit),
 }
 
 /// A scrollable, filterable list of item indices.
@@ -243,6 +246,10 @@ pub struct App {
     pub waiting_resume: Option<crate::state::Resume>,
     /// The order of the documents list (`s`).
     pub order: sort::DocumentOrder,
+    /// The cursor of the input being typed.
+    pub line: input::LineState,
+    /// Earlier entries of each kind of input (kept in the state folder).
+    pub history: crate::state::InputHistory,
 }
 
 impl App {
@@ -279,6 +286,8 @@ impl App {
             config: crate::config::Config::default(),
             config_warnings: Vec::new(),
             order: sort::DocumentOrder::default(),
+            line: input::LineState::default(),
+            history: crate::state::InputHistory::default(),
         };
         app.append(corpus.documents, corpus.problems);
         app
@@ -327,6 +336,18 @@ impl App {
             // The reader has taken over: a late resume would pull the view away.
             self.waiting_resume = None;
         }
+        if self.input != Input::None && self.edit_line(&action) {
+            return;
+        }
+        let input = self.input;
+        self.dispatch(action);
+        if self.input != input {
+            // A new input (or none): its cursor starts at the end of its text.
+            self.line = input::LineState::default();
+        }
+    }
+
+    fn dispatch(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),

@@ -19,6 +19,8 @@ pub enum Effect {
     Edit(PathBuf, Option<usize>),
     /// Write the bookmarks (and the reading position) to the state file.
     SaveState,
+    /// Write the inputs' history to its file.
+    SaveHistory,
 }
 
 /// The OSC 52 sequence that asks the terminal (through SSH and tmux) to set its clipboard.

@@ -194,6 +194,7 @@ fn describe(effect: &Effect) -> &'static str {
         Effect::Page(..) => "open the pager",
         Effect::Edit(..) => "open the editor",
         Effect::SaveState => "save the bookmarks",
+        Effect::SaveHistory => "save the input history",
     }
 }
 
@@ -208,6 +209,7 @@ fn carry_out(
     let mouse = session.mouse;
     match effect {
         Effect::SaveState => session.save(app),
+        Effect::SaveHistory => crate::state::save_history(&app.history),
         Effect::Copy(text) => effects::write_osc52(&mut io::stdout(), text),
         Effect::Page(path, line) | Effect::Edit(path, line) => {
             let mut command = match effect {
@@ -282,6 +284,7 @@ fn event_loop(
         previous: std::cell::RefCell::new(state.clone()),
     };
     app.restore(state);
+    app.history = crate::state::load_history();
     if let Some(link) = start.open {
         app.open_link(&link);
     }

@@ -189,7 +189,7 @@ impl App {
         }
     }
 
-    fn filter_bookmarks(&mut self, filter: String) {
+    pub(super) fn filter_bookmarks(&mut self, filter: String) {
         let query = parse_query(&filter);
         let items: Vec<usize> = (0..self.bookmarks.len())
             .filter(|&i| {

@@ -23,6 +23,7 @@ impl App {
         let mut fresh = App::new(corpus, self.size);
         fresh.config = self.config.clone();
         fresh.order = self.order;
+        fresh.history = std::mem::take(&mut self.history);
         fresh.restore_bookmarks(std::mem::take(&mut self.bookmarks));
         fresh.focus = self.focus;
         fresh.list_pane = self.list_pane;

@@ -30,7 +30,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("T", "tag the document (Tab completes; tag:NAME filters)"),
     ("v", "highlight the passage (with a note); again to remove"),
     ("t", "timeline: documents per year; Enter filters"),
-    ("o e", "open the file in $PAGER / $EDITOR at this line"),
+    ("o e", "open in $PAGER / $EDITOR at this line"),
     ("s", "order documents by file, date, title, kind"),
     ("m", "bookmark the section (with a note)"),
     ("'", "bookmarks: Enter jump, d delete, / filter"),
@@ -119,7 +119,10 @@ pub fn draw_palette(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let prompt = Line::from(vec![
         Span::styled("> ", theme.label()),
-        Span::raw(format!("{}▏", app.palette.input)),
+        Span::raw(
+            app.input_with_cursor(crate::tui::app::Input::Palette)
+                .unwrap_or_else(|| format!("{}▏", app.palette.input)),
+        ),
     ]);
     frame.render_widget(Paragraph::new(prompt), Rect { height: 1, ..inner });
     let list_area = Rect {
@@ -175,7 +178,10 @@ pub fn draw_bookmarks(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .title(title)
         .border_style(theme.border(true));
     if app.input == crate::tui::app::Input::BookmarkFilter || !list.filter.is_empty() {
-        block = block.title_bottom(Line::from(format!(" /{}▏ ", list.filter)));
+        let shown = app
+            .input_with_cursor(crate::tui::app::Input::BookmarkFilter)
+            .unwrap_or_else(|| list.filter.clone());
+        block = block.title_bottom(Line::from(format!(" /{shown} ")));
     }
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
