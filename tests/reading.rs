@@ -523,3 +523,25 @@ fn up_and_down_recall_earlier_entries_of_the_same_input() {
     key(&mut next, KeyCode::Up);
     assert_eq!(next.detail.search, "treaty");
 }
+
+#[test]
+fn a_live_reload_of_an_edited_file_keeps_the_paragraph_at_the_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cable.txt");
+    std::fs::write(&file, BEFORE).unwrap();
+    let paths = [dir.path().to_path_buf()];
+    let mut app = App::new(corpus::load(&paths), Rect::new(0, 0, 60, 12));
+    into_detail(&mut app);
+    while app
+        .anchor_at_top()
+        .is_none_or(|a| !a.quote.starts_with("Its second paragraph"))
+    {
+        assert!(app.detail.scroll < app.max_scroll(), "never reached it");
+        key(&mut app, KeyCode::Char('j'));
+    }
+    std::fs::write(&file, AFTER).unwrap();
+    app.reload(corpus::load(&paths));
+    let top = app.anchor_at_top().unwrap();
+    assert_eq!((top.section.as_str(), top.paragraph), ("2", 2));
+    assert!(top.quote.starts_with("Its second paragraph"));
+}

@@ -642,7 +642,11 @@ fn m_bookmarks_the_section_with_a_note_and_quote_lists_them() {
     assert_eq!(app.bookmarks.len(), 1);
     assert_eq!(app.bookmarks[0].section, "1.1");
     assert_eq!(app.bookmarks[0].note, "quote this");
-    assert_eq!(app.effects, vec![Effect::SaveState]);
+    assert_eq!(
+        app.effects,
+        vec![Effect::SaveHistory, Effect::SaveState],
+        "the note joins the history too"
+    );
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('m'));
     key(&mut app, KeyCode::Esc);

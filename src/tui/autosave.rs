@@ -18,7 +18,7 @@ use crate::state::Resume;
 /// How long a changed position may wait before it is saved.
 pub const DEBOUNCE: Duration = Duration::from_millis(500);
 /// The longest the event loop sleeps, so that a signal is acted on quickly.
-pub const SIGNAL_TICK: Duration = Duration::from_millis(100);
+pub const SIGNAL_TICK: Duration = Duration::from_millis(250);
 
 /// The signal that asked the session to end, or 0.
 pub static SIGNALLED: AtomicI32 = AtomicI32::new(0);
