@@ -516,3 +516,31 @@ fn two_sessions_on_one_corpus_keep_each_others_bookmarks() {
         "{notes:?}"
     );
 }
+
+#[test]
+fn y_after_scrolling_copies_the_section_at_the_top_not_the_one_opened() {
+    let state = tempfile::tempdir().unwrap();
+    let session = start_browser_in(state.path());
+    session.run(&["set-option", "-s", "set-clipboard", "on"]);
+    session.keys(&["Enter", "Enter"]);
+    session.wait_for("§ 1 ");
+    // Down from § 1 into § 1.2 with the keys a reader uses.
+    for _ in 0..40 {
+        session.keys(&["j"]);
+    }
+    let screen = session.wait_for("§ 1.2");
+    assert!(screen.contains("§ 1.2 "), "{screen}");
+    session.keys(&["y"]);
+    session.wait_for("copied section 1.2");
+    let start = Instant::now();
+    let buffer = loop {
+        let out = tmux(&session.name).arg("show-buffer").output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        if out.status.success() && !text.is_empty() {
+            break text;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "no buffer");
+        sleep(Duration::from_millis(100));
+    };
+    assert!(buffer.starts_with("(2)"), "{buffer}");
+}
