@@ -292,13 +292,16 @@ impl App {
             .clone()
             .find(|&p| self.section_id(p) == bookmark.section);
         // The spot's quote finds the paragraph even where the section was renumbered.
-        let spot = bookmark.anchor.as_ref().and_then(|a| {
-            self.go_to_document(doc);
-            self.set_focus(super::Pane::Detail);
-            self.land_on(a).then_some(())
-        });
+        let landed = match &bookmark.anchor {
+            Some(anchor) => {
+                self.go_to_document(doc);
+                self.set_focus(super::Pane::Detail);
+                self.land_on(anchor)
+            }
+            None => false,
+        };
         match passage {
-            _ if spot.is_some() => {}
+            _ if landed => {}
             Some(p) => self.go_to_passage(p),
             None => {
                 self.go_to_document(doc);
