@@ -545,3 +545,23 @@ fn a_live_reload_of_an_edited_file_keeps_the_paragraph_at_the_top() {
     assert_eq!((top.section.as_str(), top.paragraph), ("2", 2));
     assert!(top.quote.starts_with("Its second paragraph"));
 }
+
+#[test]
+fn a_note_being_typed_is_shown_with_its_cursor() {
+    let mut app = app(100, 30);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('m'));
+    type_text(&mut app, "hello note");
+    key(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Left);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    let theme = dossier::tui::view::theme::Theme::plain(false);
+    terminal
+        .draw(|frame| dossier::tui::view::draw(frame, &app, &theme))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let status: String = (0..100)
+        .map(|x| buffer[(x, 29)].symbol().to_string())
+        .collect();
+    assert!(status.contains("note: hello no▏te"), "{status:?}");
+}

@@ -103,7 +103,19 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         format!(" {} ", left.join(" · ")),
         theme.status(),
     )];
-    let right = app.message.clone().unwrap_or_else(|| hints.to_string());
+    // A note or tags being typed are shown here, with their cursor, whatever was said.
+    let typing = match app.input {
+        Input::Note | Input::HighlightNote => app
+            .input_with_cursor(app.input)
+            .map(|t| format!("note: {t} (Enter saves, Esc cancels)")),
+        Input::Tags => app
+            .input_with_cursor(Input::Tags)
+            .map(|t| format!("tags: {t} (Tab completes, Enter saves, Esc cancels)")),
+        _ => None,
+    };
+    let right = typing
+        .or_else(|| app.message.clone())
+        .unwrap_or_else(|| hints.to_string());
     spans.push(Span::raw(format!(" {right}")));
     let problems = app.problem_count();
     let mut line_spans = spans;
