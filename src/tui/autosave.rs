@@ -4,7 +4,7 @@
 //! The position changes on nearly every key, and a save is a locked read-merge-write with an
 //! fsync, so it is not done on the key: [`PositionSaver`] notes the change and says when the
 //! save is due ([`DEBOUNCE`] after the first change not yet saved, so holding `j` saves about
-//! twice a second and a last key is on disk within a second). The event loop waits no longer
+//! about three times a second and a last key is on disk well within a second). The event loop waits no longer
 //! than that for the next key. Bookmarks, notes and tags are saved at once, by their key.
 //!
 //! Signals are noted by a thread in [`SIGNALLED`]; the event loop, which wakes at least every
@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use crate::state::Resume;
 
 /// How long a changed position may wait before it is saved.
-pub const DEBOUNCE: Duration = Duration::from_millis(500);
+pub const DEBOUNCE: Duration = Duration::from_millis(300);
 /// The longest the event loop sleeps, so that a signal is acted on quickly.
 pub const SIGNAL_TICK: Duration = Duration::from_millis(250);
 
@@ -98,13 +98,13 @@ mod tests {
         );
         saver.observe(Some(&at(3)), start);
         // Further keys do not push the save back: holding `j` still saves.
-        saver.observe(Some(&at(9)), start + Duration::from_millis(400));
-        assert!(!saver.due(start + Duration::from_millis(499)));
+        saver.observe(Some(&at(9)), start + Duration::from_millis(250));
+        assert!(!saver.due(start + Duration::from_millis(299)));
         assert!(saver.due(start + DEBOUNCE));
         assert!(DEBOUNCE < Duration::from_secs(1));
         assert_eq!(
             saver.wait(start + Duration::from_millis(200)),
-            Some(Duration::from_millis(300))
+            Some(Duration::from_millis(100))
         );
         saver.saved(Some(at(9)));
         assert!(!saver.due(start + Duration::from_secs(5)));
