@@ -12,7 +12,8 @@
 //!
 //! Several sessions may have the same corpus open: each saves with [`save_merged`], which
 //! applies what that session added and removed since it loaded onto what is on disk, so no
-//! session loses another's bookmarks or tags.
+//! session loses another's bookmarks or tags. The read-merge-write holds a lock file, so two
+//! saves at the same moment take turns (see `lock.rs`).
 //!
 //! Only [`load`], [`save`] and [`state_dir`] read the environment; [`load_from`] and
 //! [`save_to`] take the folder.
@@ -25,6 +26,14 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use crate::model::Document;
+
+mod anchor;
+mod history;
+mod lock;
+pub use anchor::{ANCHOR_QUOTE_CHARS, Anchor};
+pub use history::{
+    HISTORY_LIMIT, InputHistory, load_history, load_history_from, save_history, save_history_to,
+};
 
 /// A bookmarked section of a document.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +48,10 @@ pub struct Bookmark {
     pub note: String,
     /// When it was made, RFC 3339 in UTC (`2024-05-01T12:00:00Z`).
     pub created: String,
+    /// The spot in the section (paragraph, offset, quote); `None` in bookmarks saved before
+    /// spots were kept, which open at the section's start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<Anchor>,
 }
 
 /// A highlighted passage, anchored by its quoted text so that it is found again when the page
@@ -150,8 +163,12 @@ pub struct Resume {
     pub doc_hash: String,
     /// The selected section's id, if one was selected.
     pub section: Option<String>,
-    /// The detail pane's scroll offset, in lines.
+    /// The detail pane's scroll offset, in lines: used only when there is no `anchor` (a
+    /// state file from before anchors, or the reader was in the document's heading).
     pub scroll: usize,
+    /// The spot at the top of the view: section, paragraph, offset and quote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<Anchor>,
 }
 
 /// Everything remembered for one corpus.
@@ -227,6 +244,15 @@ impl Bookmark {
             section: section.to_string(),
             note: note.to_string(),
             created: now_rfc3339(),
+            anchor: None,
+        }
+    }
+
+    /// A bookmark of a spot in a document, made now.
+    pub fn at(doc: &Document, anchor: Anchor, note: &str) -> Self {
+        Bookmark {
+            anchor: Some(anchor.clone()),
+            ..Bookmark::new(doc, &anchor.section, note)
         }
     }
 }
@@ -239,6 +265,15 @@ impl Resume {
             doc_hash: doc_hash(doc),
             section: section.map(str::to_string),
             scroll,
+            anchor: None,
+        }
+    }
+
+    /// The resume point at a spot of a document.
+    pub fn at(doc: &Document, anchor: Anchor) -> Self {
+        Resume {
+            anchor: Some(anchor.clone()),
+            ..Resume::new(doc, Some(&anchor.section), 0)
         }
     }
 
@@ -535,6 +570,9 @@ pub fn save_merged_to(
     previous: &State,
     mine: &State,
 ) -> io::Result<State> {
+    fs::create_dir_all(dir)?;
+    // Held from the read to the rename: another session's save in between would be lost.
+    let _lock = lock::StateLock::acquire(dir, corpus_key)?;
     let (theirs, _) = load_from(dir, corpus_key);
     let merged = merge(previous, mine, theirs);
     save_to(dir, corpus_key, &merged)?;
@@ -665,6 +703,7 @@ mod tests {
                 section: "1".into(),
                 note: note.into(),
                 created: "2024-01-01T00:00:00Z".into(),
+                anchor: None,
             }],
             resume: None,
             ..State::default()

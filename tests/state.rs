@@ -232,6 +232,7 @@ fn generation(n: usize) -> State {
         section: format!("{i}.{n}"),
         note: format!("generation {n} ").repeat(20),
         created: "2024-01-01T00:00:00Z".into(),
+        anchor: None,
     };
     State {
         bookmarks: (0..400).map(bookmark).collect(),
@@ -240,6 +241,7 @@ fn generation(n: usize) -> State {
             doc_hash: format!("{n:016x}"),
             section: None,
             scroll: n,
+            anchor: None,
         }),
         ..State::default()
     }

@@ -112,6 +112,7 @@ fn bookmark(doc: &str, note: &str) -> Bookmark {
         section: "1".into(),
         note: note.into(),
         created: "2026-01-01T00:00:00Z".into(),
+        anchor: None,
     }
 }
 

@@ -525,3 +525,181 @@ fn a_scroll_in_the_full_width_view_writes_at_most_twice_what_less_does() {
     assert!(full <= 2 * less, "{report}");
     assert!(full < panes, "{report}");
 }
+
+/// The browser on the sample with its state in `state` (shared between sessions).
+fn start_browser_in(state: &Path) -> Session {
+    let bin = env!("CARGO_BIN_EXE_dossier");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample");
+    let d = state.display();
+    let command = format!(
+        "XDG_STATE_HOME={d} {bin} {}; stty -a > {d}/stty-$$; sleep 30",
+        sample.display()
+    );
+    let session = Session::start(100, 30, &command);
+    session.wait_for("Documents");
+    session
+}
+
+/// The one state file of the sample under a state folder, parsed.
+fn state_file(state: &Path) -> serde_json::Value {
+    let dir = state.join("dossier");
+    let file = std::fs::read_dir(&dir)
+        .ok()
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"));
+    let Some(file) = file else {
+        return serde_json::Value::Null;
+    };
+    serde_json::from_str(&std::fs::read_to_string(&file).unwrap_or_default())
+        .unwrap_or(serde_json::Value::Null)
+}
+
+/// Waits until the state file satisfies `ok`, or fails with what it holds.
+fn wait_for_state(state: &Path, ok: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+    let start = Instant::now();
+    loop {
+        let value = state_file(state);
+        if ok(&value) {
+            return value;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "state never became as expected: {value:#}"
+        );
+        sleep(Duration::from_millis(50));
+    }
+}
+
+/// Into the detail pane of the first document and 30 lines down.
+fn scroll_into_the_text(session: &Session) {
+    session.keys(&["Enter", "Enter"]);
+    for _ in 0..30 {
+        session.keys(&["j"]);
+    }
+}
+
+fn anchored(value: &serde_json::Value) -> bool {
+    value["resume"]["anchor"]["quote"]
+        .as_str()
+        .is_some_and(|q| !q.is_empty())
+}
+
+#[test]
+fn the_reading_position_is_on_disk_within_a_second_and_survives_kill_9() {
+    let state = tempfile::tempdir().unwrap();
+    let session = start_browser_in(state.path());
+    scroll_into_the_text(&session);
+    let typed = Instant::now();
+    let value = wait_for_state(state.path(), anchored);
+    let waited = typed.elapsed();
+    assert!(waited < Duration::from_secs(2), "saved after {waited:?}");
+    let pid = browser_pid(&session);
+    Command::new("kill").args(["-9", &pid]).status().unwrap();
+    sleep(Duration::from_millis(200));
+    assert_eq!(state_file(state.path())["resume"], value["resume"]);
+}
+
+#[test]
+fn kill_hup_saves_the_bookmark_and_position_and_gives_the_terminal_back() {
+    let state = tempfile::tempdir().unwrap();
+    let session = start_browser_in(state.path());
+    scroll_into_the_text(&session);
+    session.keys(&["m"]);
+    session.text("before the hangup");
+    session.keys(&["Enter"]);
+    session.wait_for("bookmarked");
+    let pid = browser_pid(&session);
+    Command::new("kill").args(["-HUP", &pid]).status().unwrap();
+    let value = wait_for_state(state.path(), |v| {
+        anchored(v) && v["bookmarks"][0]["note"] == "before the hangup"
+    });
+    assert!(value["bookmarks"][0]["anchor"]["quote"].is_string());
+    let start = Instant::now();
+    while session.display("#{alternate_on}") != "0" {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "alternate screen left on"
+        );
+        sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        session.display("#{mouse_any_flag}"),
+        "0",
+        "mouse reporting off"
+    );
+}
+
+#[test]
+fn closing_the_terminal_keeps_the_position() {
+    let state = tempfile::tempdir().unwrap();
+    let session = start_browser_in(state.path());
+    scroll_into_the_text(&session);
+    session.keys(&["m", "Enter"]);
+    session.wait_for("bookmarked");
+    // The window closes at once: the pane's processes get SIGHUP and a terminal that is gone.
+    session.run(&["kill-session", "-t", &session.name]);
+    wait_for_state(state.path(), |v| {
+        anchored(v) && v["bookmarks"][0].is_object()
+    });
+}
+
+#[test]
+fn two_sessions_on_one_corpus_keep_each_others_bookmarks() {
+    let state = tempfile::tempdir().unwrap();
+    let one = start_browser_in(state.path());
+    let two = start_browser_in(state.path());
+    one.keys(&["Enter", "Enter", "m"]);
+    one.text("from one");
+    one.keys(&["Enter"]);
+    one.wait_for("bookmarked");
+    two.keys(&["j", "Enter", "Enter", "m"]);
+    two.text("from two");
+    two.keys(&["Enter"]);
+    two.wait_for("bookmarked");
+    one.keys(&["q"]);
+    two.keys(&["q"]);
+    let value = wait_for_state(state.path(), |v| {
+        v["bookmarks"].as_array().is_some_and(|b| b.len() == 2)
+    });
+    let notes: Vec<&str> = value["bookmarks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|b| b["note"].as_str())
+        .collect();
+    assert!(
+        notes.contains(&"from one") && notes.contains(&"from two"),
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn y_after_scrolling_copies_the_section_at_the_top_not_the_one_opened() {
+    let state = tempfile::tempdir().unwrap();
+    let session = start_browser_in(state.path());
+    session.run(&["set-option", "-s", "set-clipboard", "on"]);
+    session.keys(&["Enter", "Enter"]);
+    session.wait_for("§ 1 ");
+    // Down from § 1 into § 1.2 with the keys a reader uses.
+    for _ in 0..40 {
+        session.keys(&["j"]);
+    }
+    let screen = session.wait_for("§ 1.2");
+    assert!(screen.contains("§ 1.2 "), "{screen}");
+    session.keys(&["y"]);
+    session.wait_for("copied section 1.2");
+    let start = Instant::now();
+    let buffer = loop {
+        let out = tmux(&session.name).arg("show-buffer").output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        if out.status.success() && !text.is_empty() {
+            break text;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "no buffer");
+        sleep(Duration::from_millis(100));
+    };
+    assert!(buffer.starts_with("(2)"), "{buffer}");
+}

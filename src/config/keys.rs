@@ -70,8 +70,8 @@ pub const ACTIONS: &[ActionKey] = &[
         "copy a citation of the whole document",
     ),
     action("timeline", "t", "documents per year"),
-    action("open_pager", "o", "open the file in $PAGER"),
-    action("open_editor", "e", "open the file in $EDITOR"),
+    action("open_pager", "o", "open the file in $PAGER at this line"),
+    action("open_editor", "e", "open the file in $EDITOR at this line"),
     action(
         "full_width",
         "z",
@@ -88,6 +88,7 @@ pub const ACTIONS: &[ActionKey] = &[
         "S",
         "save the filter or palette query under a name",
     ),
+    action("sort", "s", "order documents by file, date, title, kind"),
 ];
 
 /// Parses a key as written in the configuration: a character (`j`, `G`, `/`, `'`) or a name

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use ratatui::layout::Rect;
 
+mod anchor;
 mod bookmarks;
 mod detail;
 mod full_width;
@@ -17,6 +18,7 @@ mod palette;
 pub use loading::Progress;
 pub use palette::KEY_BUDGET;
 mod highlights;
+pub mod input;
 mod links;
 mod mentions;
 mod pointer;
@@ -24,6 +26,8 @@ mod reading;
 mod reload;
 mod saved;
 mod sentences;
+pub mod sort;
+mod source_line;
 pub(crate) mod tags;
 
 pub use saved::SavedFolders;
@@ -155,6 +159,10 @@ pub enum Action {
     ShowMentions,
     /// `S` (Ctrl-S in the palette): keep the query under a name.
     SaveSearch,
+    /// `s`: the next order of the documents list.
+    CycleOrder,
+    /// Moving the cursor in an input, cutting, or recalling an earlier entry.
+    EditLine(input::LineEdit),
 }
 
 /// A scrollable, filterable list of item indices.
@@ -272,6 +280,12 @@ pub struct App {
     pub picker: ListView,
     /// The sentence being chosen for a highlight.
     pub sentence_pick: SentencePick,
+    /// The order of the documents list (`s`).
+    pub order: sort::DocumentOrder,
+    /// The cursor of the input being typed.
+    pub line: input::LineState,
+    /// Earlier entries of each kind of input (kept in the state folder).
+    pub history: crate::state::InputHistory,
 }
 
 impl App {
@@ -312,6 +326,9 @@ impl App {
             saved: SavedFolders::default(),
             picker: ListView::default(),
             sentence_pick: SentencePick::default(),
+            order: sort::DocumentOrder::default(),
+            line: input::LineState::default(),
+            history: crate::state::InputHistory::default(),
         };
         app.append(corpus.documents, corpus.problems);
         app
@@ -375,6 +392,18 @@ impl App {
             // The reader has taken over: a late resume would pull the view away.
             self.waiting_resume = None;
         }
+        if self.input != Input::None && self.edit_line(&action) {
+            return;
+        }
+        let input = self.input;
+        self.dispatch(action);
+        if self.input != input {
+            // A new input (or none): its cursor starts at the end of its text.
+            self.line = input::LineState::default();
+        }
+    }
+
+    fn dispatch(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
@@ -474,6 +503,7 @@ impl App {
             Action::ShowLinks => self.open_links(),
             Action::ShowMentions => self.open_mentions(),
             Action::Delete if self.focus == Pane::Documents => self.delete_saved(),
+            Action::CycleOrder => self.cycle_order(),
             _ => {}
         }
     }
@@ -623,11 +653,13 @@ impl App {
             .resolve_tags(|name| crate::tui::app::tags::tagged(&self.tags, name));
         self.documents.filter = filter;
         let query = &self.documents.query;
-        self.documents.items = if query.is_empty() {
+        let mut items = if query.is_empty() {
             (0..self.docs.len()).collect()
         } else {
             self.index.rank_documents(&self.docs, query, &self.doc_rows)
         };
+        self.sort_documents(&mut items);
+        self.documents.items = items;
         let position = if self.documents.filter.is_empty() {
             keep.and_then(|k| self.documents.items.iter().position(|&i| i == k))
                 .unwrap_or(0)
@@ -659,6 +691,8 @@ impl App {
         self.detail.marked = None;
         self.detail.search.clear();
         self.detail.matches.clear();
+        // The last document's lines say nothing about where to be in this one.
+        self.detail.text = DetailText::default();
         self.relayout_detail(self.pane_height(Pane::Detail));
     }
 

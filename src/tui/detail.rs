@@ -36,6 +36,9 @@ pub struct DetailLine {
     pub passage: Option<usize>,
     /// Character ranges of the line shown as links or highlighted sentences.
     pub marks: Vec<(usize, usize, Mark)>,
+    /// Where in the passage's own text this line starts, for positions that survive a new
+    /// width ([`Origin`]); `None` for lines that are no body paragraph (title, metadata, rules).
+    pub origin: Option<Origin>,
 }
 
 /// What a marked range of a line is.
@@ -57,6 +60,14 @@ pub struct TextMark {
     pub mark: Mark,
 }
 
+/// The start of a screen line in its passage: paragraph index and character offset in the
+/// paragraph as shown (spaces the wrap dropped counted back), so a width change finds it again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    pub paragraph: usize,
+    pub offset: usize,
+}
+
 /// A document laid out for one width.
 #[derive(Debug, Clone, Default)]
 pub struct DetailText {
@@ -74,6 +85,8 @@ struct Builder<'m> {
     marks: &'m [TextMark],
     /// The ranges of the paragraph being laid out, in the characters shown.
     ranges: Vec<(usize, usize, Mark)>,
+    /// The paragraph whose lines are being pushed, if a body paragraph.
+    in_paragraph: Option<usize>,
 }
 
 impl Builder<'_> {
@@ -89,12 +102,17 @@ impl Builder<'_> {
         passage: Option<usize>,
         marks: Vec<(usize, usize, Mark)>,
     ) {
+        let origin = self.in_paragraph.map(|paragraph| Origin {
+            paragraph,
+            offset: 0,
+        });
         self.text.lines.push(DetailLine {
             text,
             kind,
             label,
             passage,
             marks,
+            origin,
         });
     }
 
@@ -149,7 +167,9 @@ impl Builder<'_> {
         let ranges = std::mem::take(&mut self.ranges);
         let chars: Vec<char> = text.chars().collect();
         let mut at = 0;
-        for (i, line) in wrap(text, room, 0).into_iter().enumerate() {
+        let lines = wrap(text, room, 0);
+        let origins = line_starts(text, &lines);
+        for (i, line) in lines.into_iter().enumerate() {
             // Where the line stands in the text: wrapping only drops the spaces it breaks at.
             while chars.get(at) == Some(&' ') {
                 at += 1;
@@ -174,7 +194,11 @@ impl Builder<'_> {
                     (s < e).then(|| (prefix + s - start, prefix + e - start, mark))
                 })
                 .collect();
+            let first_line = self.text.lines.len();
             self.push_marked(shown, kind, label_chars, passage, marks);
+            if let Some(origin) = self.text.lines[first_line].origin.as_mut() {
+                origin.offset = origins[i];
+            }
         }
     }
 
@@ -226,7 +250,9 @@ impl Builder<'_> {
             let extra = if i == 0 { 0 } else { section.label.width() + 1 };
             let (text, below) = with_marks(notes, &section.id, i, paragraph);
             self.mark_paragraph(notes, &section.id, i);
+            self.in_paragraph = Some(i);
             self.paragraph(indent + extra, label, &text, LineKind::Text, Some(passage));
+            self.in_paragraph = None;
             self.notes_below(indent + section.label.width() + 1, &below, Some(passage));
             self.blank();
         }
@@ -249,6 +275,27 @@ impl Builder<'_> {
             );
         }
     }
+}
+
+/// The character offset in `text` at which each wrapped line starts. The wrap drops only the
+/// spaces where it breaks, so counting the other characters finds each line's start.
+fn line_starts(text: &str, lines: &[String]) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(lines.len());
+    let mut chars = text.chars().enumerate().peekable();
+    for line in lines {
+        while chars.next_if(|(_, c)| *c == ' ').is_some() {}
+        starts.push(chars.peek().map_or(text.chars().count(), |(i, _)| *i));
+        let kept = line.chars().filter(|&c| c != ' ').count();
+        let mut seen = 0;
+        while seen < kept {
+            match chars.next() {
+                Some((_, ' ')) => {}
+                Some(_) => seen += 1,
+                None => break,
+            }
+        }
+    }
+    starts
 }
 
 /// Where [`with_marks`] puts note marks in a paragraph: (offset, characters of the mark).
@@ -332,6 +379,7 @@ pub fn layout_marked(doc: &Document, width: usize, marks: &[TextMark]) -> Detail
         shown: Vec::new(),
         marks,
         ranges: Vec::new(),
+        in_paragraph: None,
     };
     let (title, title_notes) = with_marks(
         &doc.footnotes,
@@ -373,7 +421,9 @@ pub fn layout_marked(doc: &Document, width: usize, marks: &[TextMark]) -> Detail
         for (i, paragraph) in doc.body.iter().enumerate() {
             let (text, below) = with_marks(&doc.footnotes, BODY_ID, i, paragraph);
             b.mark_paragraph(&doc.footnotes, BODY_ID, i);
+            b.in_paragraph = Some(i);
             b.paragraph(0, "", &text, LineKind::Text, Some(0));
+            b.in_paragraph = None;
             b.notes_below(0, &below, Some(0));
             b.blank();
         }

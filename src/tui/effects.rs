@@ -13,12 +13,14 @@ use base64::Engine;
 pub enum Effect {
     /// Put text on the local clipboard.
     Copy(String),
-    /// Show a file in `$PAGER`.
-    Page(PathBuf),
-    /// Open a file in `$EDITOR`, read-only where the editor allows.
-    Edit(PathBuf),
+    /// Show a file in `$PAGER`, at a line when known.
+    Page(PathBuf, Option<usize>),
+    /// Open a file in `$EDITOR`, read-only where the editor allows, at a line when known.
+    Edit(PathBuf, Option<usize>),
     /// Write the bookmarks (and the reading position) to the state file.
     SaveState,
+    /// Write the inputs' history to its file.
+    SaveHistory,
 }
 
 /// The OSC 52 sequence that asks the terminal (through SSH and tmux) to set its clipboard.
@@ -33,18 +35,32 @@ pub fn write_osc52(out: &mut impl Write, text: &str) -> io::Result<()> {
     out.flush()
 }
 
-/// The pager command for a file: `$PAGER` (with its own arguments) or `less`.
-pub fn pager_command(path: &Path) -> Command {
+/// The pager command for a file: `$PAGER` (with its own arguments) or `less`, at `line` for
+/// pagers known to take `+N`.
+pub fn pager_command(path: &Path, line: Option<usize>) -> Command {
     let pager = std::env::var("PAGER")
         .ok()
         .filter(|p| !p.trim().is_empty())
         .unwrap_or_else(|| "less".into());
-    shell_command(&pager, &[], path)
+    let at = line
+        .filter(|_| matches!(program_name(&pager), "less" | "more" | "most"))
+        .map(|n| format!("+{n}"));
+    let extra: Vec<&str> = at.iter().map(String::as_str).collect();
+    shell_command(&pager, &extra, path)
+}
+
+/// The file name of a command line's program (`/usr/bin/less -R` → `less`).
+fn program_name(command: &str) -> &str {
+    let program = command.split_whitespace().next().unwrap_or("");
+    Path::new(program)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
 }
 
 /// The editor command for a file: `$VISUAL`, `$EDITOR` or `vi`, with the editor's read-only
 /// flag when it has one.
-pub fn editor_command(path: &Path) -> Command {
+pub fn editor_command(path: &Path, line: Option<usize>) -> Command {
     let editor = ["VISUAL", "EDITOR"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()))
@@ -62,7 +78,14 @@ pub fn editor_command(path: &Path) -> Command {
         "emacs" => &["--eval", "(setq-default buffer-read-only t)"],
         _ => &[],
     };
-    shell_command(&editor, read_only, path)
+    let takes_plus_n = matches!(
+        name,
+        "vi" | "vim" | "nvim" | "view" | "gvim" | "nano" | "pico" | "emacs" | "micro" | "kak"
+    );
+    let at = line.filter(|_| takes_plus_n).map(|n| format!("+{n}"));
+    let mut extra: Vec<&str> = read_only.to_vec();
+    extra.extend(at.iter().map(String::as_str));
+    shell_command(&editor, &extra, path)
 }
 
 /// `sh -c '$command "$@"' sh ARGS... PATH`: the user's command line keeps its own arguments,
@@ -102,7 +125,7 @@ mod tests {
 
     #[test]
     fn paths_are_arguments_not_shell_text() {
-        let cmd = pager_command(Path::new("/tmp/a b; rm -rf x.txt"));
+        let cmd = pager_command(Path::new("/tmp/a b; rm -rf x.txt"), None);
         let args: Vec<_> = cmd
             .get_args()
             .map(|a| a.to_string_lossy().into_owned())

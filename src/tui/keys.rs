@@ -52,15 +52,41 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
         };
     }
     if app.input != Input::None {
-        return typing_action(key);
+        return typing_action(app, key);
     }
     fixed_action(app, key).or_else(|| app.config.action_for(key).and_then(configured_action))
 }
 
-/// While text is typed, keys edit it; arrows still move in the list being filtered.
-fn typing_action(key: &KeyEvent) -> Option<Action> {
+/// While text is typed, keys edit it as readline does; ↑/↓ recall earlier entries (in the
+/// palette they choose a result), Ctrl-N/Ctrl-P move in the list being filtered.
+fn typing_action(app: &App, key: &KeyEvent) -> Option<Action> {
+    use super::app::input::LineEdit;
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    let edit = |e| Some(Action::EditLine(e));
+    let palette = app.input == Input::Palette;
     match key.code {
-        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Some(Action::Type(c)),
+        KeyCode::Char('a') if ctrl => return edit(LineEdit::Start),
+        KeyCode::Char('e') if ctrl => return edit(LineEdit::End),
+        KeyCode::Char('u') if ctrl => return edit(LineEdit::CutToStart),
+        KeyCode::Char('w') if ctrl => return edit(LineEdit::CutWord),
+        KeyCode::Char('b') if ctrl => return edit(LineEdit::Left),
+        KeyCode::Char('f') if ctrl => return edit(LineEdit::Right),
+        KeyCode::Char('n') if ctrl => return Some(Action::Down),
+        KeyCode::Char('p') if ctrl => return Some(Action::Up),
+        KeyCode::Char('b') if alt => return edit(LineEdit::WordLeft),
+        KeyCode::Char('f') if alt => return edit(LineEdit::WordRight),
+        KeyCode::Left => return edit(LineEdit::Left),
+        KeyCode::Right => return edit(LineEdit::Right),
+        KeyCode::Home => return edit(LineEdit::Start),
+        KeyCode::End => return edit(LineEdit::End),
+        KeyCode::Up if !palette => return edit(LineEdit::Older),
+        KeyCode::Down if !palette => return edit(LineEdit::Newer),
+        _ => {}
+    }
+    match key.code {
+        KeyCode::Char(_) if alt => None,
+        KeyCode::Char(c) if !ctrl => Some(Action::Type(c)),
         KeyCode::Backspace => Some(Action::Backspace),
         KeyCode::Enter => Some(Action::Accept),
         KeyCode::Esc => Some(Action::Cancel),
@@ -137,6 +163,7 @@ fn configured_action(name: &str) -> Option<Action> {
         "links" => Action::ShowLinks,
         "mentions" => Action::ShowMentions,
         "save_search" => Action::SaveSearch,
+        "sort" => Action::CycleOrder,
         _ => return None,
     })
 }

@@ -5,6 +5,7 @@
 //! runs on every way out of the loop.
 
 pub mod app;
+pub mod autosave;
 pub mod detail;
 pub mod effects;
 pub mod keys;
@@ -112,11 +113,15 @@ pub fn run(paths: &[PathBuf], options: Options) -> io::Result<Outcome> {
     };
     let result = event_loop(&mut terminal, paths, app, &mut loader, &theme, start);
     leave(mouse);
+    if let Ok(Some(signal)) = result {
+        // The state is saved and the terminal given back: end as the signal asked.
+        std::process::exit(128 + signal);
+    }
     if let Some(loader) = loader {
         // Quit while loading: the cache keeps what was read, if that is quick.
         loader.stop(QUIT_PATIENCE);
     }
-    result.map(|()| Outcome::Success)
+    result.map(|_| Outcome::Success)
 }
 
 /// Turns on what `ratatui::init` does not: mouse reporting (buttons and wheel, no motion).
@@ -147,16 +152,19 @@ fn install_panic_hook(mouse: bool) {
     }));
 }
 
-/// `SIGTERM` restores the terminal and exits; `SIGHUP` (the SSH connection dropped) exits
-/// quietly, since nothing can be drawn on a terminal that is gone.
+/// `SIGTERM` and `SIGHUP` (the SSH connection dropped) end the session: the event loop sees
+/// [`autosave::SIGNALLED`], saves the state, gives the terminal back (when it is still there)
+/// and exits. Should the loop not get there (a pager in the foreground that ignores the
+/// signal), this thread restores the terminal and exits after a grace period.
 fn watch_signals(mouse: bool) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
+    const GRACE: Duration = Duration::from_secs(3);
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            if signal == SIGTERM {
-                leave(mouse);
-            }
+            autosave::SIGNALLED.store(signal, std::sync::atomic::Ordering::SeqCst);
+            std::thread::sleep(GRACE);
+            leave(mouse);
             std::process::exit(128 + signal);
         }
     });
@@ -185,9 +193,10 @@ impl Session {
 fn describe(effect: &Effect) -> &'static str {
     match effect {
         Effect::Copy(_) => "copy",
-        Effect::Page(_) => "open the pager",
-        Effect::Edit(_) => "open the editor",
+        Effect::Page(..) => "open the pager",
+        Effect::Edit(..) => "open the editor",
         Effect::SaveState => "save the bookmarks",
+        Effect::SaveHistory => "save the input history",
     }
 }
 
@@ -202,11 +211,12 @@ fn carry_out(
     let mouse = session.mouse;
     match effect {
         Effect::SaveState => session.save(app),
+        Effect::SaveHistory => crate::state::save_history(&app.history),
         Effect::Copy(text) => effects::write_osc52(&mut io::stdout(), text),
-        Effect::Page(path) | Effect::Edit(path) => {
+        Effect::Page(path, line) | Effect::Edit(path, line) => {
             let mut command = match effect {
-                Effect::Edit(_) => effects::editor_command(path),
-                _ => effects::pager_command(path),
+                Effect::Edit(..) => effects::editor_command(path, *line),
+                _ => effects::pager_command(path, *line),
             };
             leave(mouse);
             let status = command.status();
@@ -255,6 +265,8 @@ fn take_arrivals(app: &mut App, loader: &mut Loader) -> bool {
     any
 }
 
+/// Runs the browser until `q` (`Ok(None)`) or a signal (`Ok(Some(signal))`). Whichever way
+/// it ends, a terminal error (EIO from a terminal that vanished) included, the state is saved.
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     paths: &[PathBuf],
@@ -262,13 +274,10 @@ fn event_loop(
     loader: &mut Option<Loader>,
     theme: &Theme,
     start: Start,
-) -> io::Result<()> {
+) -> io::Result<Option<i32>> {
     let mouse = start.mouse;
     let size = terminal.size()?;
     app.update(app::Action::Resize(size.width, size.height));
-    let watch = watch::Watch::new(paths);
-    // Lets the end-to-end tests check that a panic gives the terminal back.
-    let panic_key = std::env::var_os("DOSSIER_TEST_PANIC_KEY").is_some();
     let corpus_key = crate::state::corpus_key(paths);
     let (state, warning) = crate::state::load(&corpus_key);
     let session = Session {
@@ -277,17 +286,65 @@ fn event_loop(
         previous: std::cell::RefCell::new(state.clone()),
     };
     app.restore(state);
+    app.history = crate::state::load_history();
     if let Some(link) = start.open {
         app.open_link(&link);
     }
     if let Some(warning) = warning {
         app.message = Some(warning);
     }
+    let mut saver = autosave::PositionSaver::new(session.previous.borrow().resume.clone());
+    let result = serve(
+        terminal, paths, &mut app, loader, theme, &session, &mut saver,
+    );
+    if !matches!(result, Ok(None)) {
+        // A signal or a terminal gone: what the reader did must not be lost.
+        if let Err(e) = session.save(&app) {
+            leave(mouse);
+            eprintln!("dossier: could not save the reading position: {e}");
+        }
+    }
+    result
+}
+
+/// The event loop proper (see [`event_loop`]).
+fn serve(
+    terminal: &mut ratatui::DefaultTerminal,
+    paths: &[PathBuf],
+    app: &mut App,
+    loader: &mut Option<Loader>,
+    theme: &Theme,
+    session: &Session,
+    saver: &mut autosave::PositionSaver,
+) -> io::Result<Option<i32>> {
+    let mouse = session.mouse;
+    let watch = watch::Watch::new(paths);
+    // Lets the end-to-end tests check that a panic gives the terminal back.
+    let panic_key = std::env::var_os("DOSSIER_TEST_PANIC_KEY").is_some();
     let mut dirty = true;
     let mut painter = wire::Painter::default();
     loop {
+        if let Some(signal) = autosave::signalled() {
+            return Ok(Some(signal));
+        }
+        let now = std::time::Instant::now();
+        saver.observe(app.resume_point().as_ref(), now);
+        if saver.due(now) {
+            match session.save(app) {
+                Ok(()) => saver.saved(app.resume_point()),
+                Err(e) => {
+                    app.message = Some(format!("could not save the reading position: {e}"));
+                    saver.saved(app.resume_point());
+                }
+            }
+        }
+        // Never asleep for long: a pending save or a signal is acted on in time.
+        let tick = saver
+            .wait(now)
+            .unwrap_or(autosave::SIGNAL_TICK)
+            .min(autosave::SIGNAL_TICK);
         if dirty {
-            painter.draw(terminal, &app, theme)?;
+            painter.draw(terminal, app, theme)?;
         }
         dirty = false;
         // With a watch, wake up a few times a second to look for changed files (no drawing
@@ -303,15 +360,19 @@ fn event_loop(
                 None
             }
         } else if loader.is_some() {
-            event::poll(LOAD_TICK)?.then(event::read).transpose()?
+            event::poll(LOAD_TICK.min(tick))?
+                .then(event::read)
+                .transpose()?
         } else {
-            match &watch {
-                Some(_) if !event::poll(RELOAD_CHECK)? => None,
-                _ => Some(event::read()?),
-            }
+            let wait = if watch.is_some() {
+                RELOAD_CHECK.min(tick)
+            } else {
+                tick
+            };
+            event::poll(wait)?.then(event::read).transpose()?
         };
         if let Some(load) = loader.as_mut() {
-            dirty |= take_arrivals(&mut app, load);
+            dirty |= take_arrivals(app, load);
             if load.is_finished() {
                 app.finish_loading();
                 *loader = None;
@@ -337,25 +398,25 @@ fn event_loop(
             painter.forget();
             continue;
         }
-        if let Some(action) = keys::action_for(&app, &event) {
+        if let Some(action) = keys::action_for(app, &event) {
             app.update(action);
         }
         for effect in std::mem::take(&mut app.effects) {
-            if matches!(effect, Effect::Page(_) | Effect::Edit(_)) {
+            if matches!(effect, Effect::Page(..) | Effect::Edit(..)) {
                 // The screen is cleared when the terminal is taken back.
                 painter.forget();
             }
-            if let Err(e) = carry_out(terminal, &app, &effect, &session) {
+            if let Err(e) = carry_out(terminal, app, &effect, session) {
                 app.message = Some(format!("could not {}: {e}", describe(&effect)));
             }
         }
         if app.quit {
             // The reading position is remembered for next time; failing that is not fatal.
-            if let Err(e) = session.save(&app) {
+            if let Err(e) = session.save(app) {
                 leave(mouse);
                 eprintln!("dossier: could not save the reading position: {e}");
             }
-            return Ok(());
+            return Ok(None);
         }
     }
 }

@@ -37,8 +37,20 @@ impl App {
         self.select_document(position);
         // A link (no hash) opens whatever the document holds now, at its section.
         let link = resume.doc_hash.is_empty();
-        if !link && resume.is_stale(&self.docs[doc]) {
+        let stale = !link && resume.is_stale(&self.docs[doc]);
+        if stale && resume.anchor.is_none() {
             self.message = Some(format!("{} changed since you last read it", resume.doc_id));
+            return;
+        }
+        // The file changed: the spot's quote finds its paragraph again.
+        if stale {
+            if let Some(anchor) = &resume.anchor {
+                self.land_on(anchor);
+            }
+            self.message = Some(format!(
+                "{} changed since you last read it; back at the passage you were reading",
+                resume.doc_id
+            ));
             return;
         }
         if let Some(section) = &resume.section {
@@ -55,7 +67,12 @@ impl App {
             self.message = Some(format!("opened {}", resume.doc_id));
             return;
         }
-        self.detail.scroll = resume.scroll.min(self.max_scroll());
+        // A state file from before anchors (or a place in the heading) has lines only.
+        let landed = resume.anchor.as_ref().is_some_and(|a| self.land_on(a));
+        if !landed {
+            self.detail.scroll = resume.scroll.min(self.max_scroll());
+            self.follow_scroll();
+        }
         self.message = Some(format!("back where you left {}", resume.doc_id));
     }
 
@@ -67,6 +84,7 @@ impl App {
             doc_hash: String::new(),
             section: link.section.clone(),
             scroll: 0,
+            anchor: None,
         });
     }
 
@@ -78,24 +96,32 @@ impl App {
 
     /// What to remember of this session: the bookmarks and the reading position.
     pub fn saved_state(&self) -> State {
-        // A place still waiting for its document to load is kept as it was.
-        let waiting = self.waiting_resume.clone();
-        let resume = waiting.or_else(|| {
-            let doc = self.current_doc()?;
-            let section = self
-                .sections
-                .current()
-                .filter(|_| self.detail.marked.is_some())
-                .map(|p| self.section_id(p));
-            Some(Resume::new(doc, section, self.detail.scroll))
-        });
         State {
             bookmarks: self.bookmarks.clone(),
-            resume,
+            resume: self.resume_point(),
             tags: self.tags.clone(),
             highlights: self.highlights.clone(),
             saved_searches: self.saved.searches.clone(),
         }
+    }
+
+    /// The reading position to remember: the spot at the top of the view.
+    pub fn resume_point(&self) -> Option<Resume> {
+        // A place still waiting for its document to load is kept as it was.
+        if let Some(waiting) = &self.waiting_resume {
+            return Some(waiting.clone());
+        }
+        let doc = self.current_doc()?;
+        Some(match self.anchor_at_top() {
+            Some(anchor) => Resume {
+                scroll: self.detail.scroll,
+                ..Resume::at(doc, anchor)
+            },
+            None => {
+                let section = self.marked_passage().map(|p| self.section_id(p));
+                Resume::new(doc, section, self.detail.scroll)
+            }
+        })
     }
 
     /// The section a bookmark made now would point at.
@@ -122,10 +148,11 @@ impl App {
 
     pub(super) fn finish_bookmark(&mut self) {
         self.input = Input::None;
-        let (Some(doc), Some(section)) = (self.current_doc(), self.section_to_bookmark()) else {
+        let (Some(doc), Some(anchor)) = (self.current_doc(), self.anchor_to_bookmark()) else {
             return;
         };
-        let bookmark = Bookmark::new(doc, &section, self.note.trim());
+        let section = anchor.section.clone();
+        let bookmark = Bookmark::at(doc, anchor, self.note.trim());
         self.message = Some(format!("bookmarked {} › {section}", doc.id));
         self.bookmarks.push(bookmark);
         self.effects.push(Effect::SaveState);
@@ -164,7 +191,7 @@ impl App {
         }
     }
 
-    fn filter_bookmarks(&mut self, filter: String) {
+    pub(super) fn filter_bookmarks(&mut self, filter: String) {
         let query = parse_query(&filter);
         let items: Vec<usize> = (0..self.bookmarks.len())
             .filter(|&i| {
@@ -266,7 +293,17 @@ impl App {
         let passage = self.doc_passages[doc]
             .clone()
             .find(|&p| self.section_id(p) == bookmark.section);
+        // The spot's quote finds the paragraph even where the section was renumbered.
+        let landed = match &bookmark.anchor {
+            Some(anchor) => {
+                self.go_to_document(doc);
+                self.set_focus(super::Pane::Detail);
+                self.land_on(anchor)
+            }
+            None => false,
+        };
         match passage {
+            _ if landed => {}
             Some(p) => self.go_to_passage(p),
             None => {
                 self.go_to_document(doc);

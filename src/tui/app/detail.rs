@@ -5,36 +5,35 @@ use super::{App, Pane, offset_by};
 use crate::tui::detail::{DetailText, find_in_line, layout_marked, link_marks};
 
 impl App {
-    /// Lays the document out again for the pane's width; `old_height` is the pane's height
-    /// before a resize, to tell what was on screen.
-    pub(super) fn relayout_detail(&mut self, old_height: usize) {
+    /// Lays the document out again for the pane's width. (`_old_height`, the pane's height
+    /// before a resize, is no longer needed now that the spot at the top is kept.)
+    pub(super) fn relayout_detail(&mut self, _old_height: usize) {
         let width = self.detail_width();
         let Some(doc) = self.current_doc() else {
             self.detail.text = DetailText::default();
             return;
         };
-        // Keep the reading position: the marked section where it was on screen if visible,
-        // else the same fraction of the document.
-        let height = self.pane_height(Pane::Detail);
+        // Keep the reading position: the spot at the top lands at the top again; in the
+        // heading (no spot), the same fraction of the document.
+        let spot = self.anchor_at_top();
+        // A section chosen in the sections pane that is not the one at the top (near the
+        // end of the document, where it cannot reach the top) stays in view instead.
+        let marked = self.detail.marked;
+        let chosen = marked.filter(|&m| Some(m) != self.passage_holding(self.detail.scroll));
         let (old_scroll, old_len) = (self.detail.scroll, self.detail.text.lines.len().max(1));
-        let visible_mark = self
-            .detail
-            .marked
-            .and_then(|m| self.detail.text.anchors.get(m).map(|&a| (m, a)))
-            .filter(|&(_, a)| a >= old_scroll && a < old_scroll + old_height);
         let mut marks = link_marks(doc);
         marks.extend(self.sentence_marks());
         let text = layout_marked(doc, width, &marks);
         self.detail.text = text;
         self.detail.width = width;
-        self.detail.scroll = match visible_mark {
-            Some((m, old_anchor)) => {
-                let new_anchor = self.detail.text.anchors.get(m).copied().unwrap_or(0);
-                new_anchor.saturating_sub((old_anchor - old_scroll).min(height / 3))
-            }
-            None => old_scroll * self.detail.text.lines.len() / old_len,
-        };
-        self.detail.scroll = self.detail.scroll.min(self.max_scroll());
+        if let Some(chosen) = chosen {
+            let start = self.detail.text.anchors.get(chosen).copied().unwrap_or(0);
+            self.detail.scroll = start.min(self.max_scroll());
+            self.mark_passage(chosen);
+        } else if !spot.is_some_and(|spot| self.land_on(&spot)) {
+            self.detail.scroll =
+                (old_scroll * self.detail.text.lines.len() / old_len).min(self.max_scroll());
+        }
         let search = self.detail.search.clone();
         self.find_matches(&search);
     }
@@ -49,6 +48,7 @@ impl App {
 
     pub(super) fn scroll_detail(&mut self, delta: isize) {
         self.detail.scroll = offset_by(self.detail.scroll, delta).min(self.max_scroll());
+        self.follow_scroll();
     }
 
     pub(super) fn set_search(&mut self, search: String) {

@@ -14,6 +14,14 @@ const FIXED: &[(&str, &str)] = &[
     ("d", "delete, in the bookmark list or on a saved search"),
     ("Ctrl-S", "save the palette query as a folder"),
     ("Ctrl-Z", "suspend (fg comes back)"),
+    (
+        "^A ^E ^U ^W",
+        "typing: start / end, delete to start / a word",
+    ),
+    (
+        "Alt-B Alt-F",
+        "typing: a word back / forward; ↑ ↓ earlier entries",
+    ),
     ("Ctrl-C", "quit"),
 ];
 

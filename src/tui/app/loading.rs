@@ -57,14 +57,20 @@ impl App {
             return;
         }
         if self.documents.filter.is_empty() {
+            // New documents take their place in the list's order.
             self.documents.items.extend(first..self.docs.len());
+            if self.order != super::sort::DocumentOrder::File {
+                self.resort_documents();
+            }
             return;
         }
         let keep = self.documents.current();
         let (selected, offset) = (self.documents.selected, self.documents.offset);
-        self.documents.items =
+        let mut items =
             self.index
                 .rank_documents(&self.docs, &self.documents.query, &self.doc_rows);
+        self.sort_documents(&mut items);
+        self.documents.items = items;
         let position = keep.and_then(|k| self.documents.items.iter().position(|&i| i == k));
         match position {
             Some(position) if position == selected => self.documents.offset = offset,

@@ -83,11 +83,28 @@ impl App {
             return;
         };
         let path = std::path::PathBuf::from(&doc.path);
+        let line = self.source_line_at_top();
         self.effects.push(if editor {
-            Effect::Edit(path)
+            Effect::Edit(path, line)
         } else {
-            Effect::Page(path)
+            Effect::Page(path, line)
         });
+    }
+
+    /// The file's line of the paragraph at the top of the view (`None` in the heading, or
+    /// when the file cannot be read or the paragraph is not found in it).
+    fn source_line_at_top(&self) -> Option<usize> {
+        let doc = self.current_doc()?;
+        let anchor = self.anchor_at_top()?;
+        let paragraphs = if anchor.section == BODY_ID {
+            &doc.body
+        } else {
+            &doc.section(&anchor.section)?.paragraphs
+        };
+        let paragraph = paragraphs.get(anchor.paragraph)?;
+        let file = std::fs::read_to_string(&doc.path).ok()?;
+        let xml = doc.path.ends_with(".xml");
+        super::source_line::line_of(&file, paragraph, xml)
     }
 
     // --- timeline ----------------------------------------------------------------------

@@ -15,6 +15,8 @@ impl App {
             .filter(|_| self.detail.marked.is_some())
             .map(|p| self.section_id(p).to_string());
         let scroll = self.detail.scroll;
+        // The paragraph at the top, found again by its quote if the file changed.
+        let spot = self.anchor_at_top();
         let documents_filter = self.documents.filter.clone();
         let sections_filter = self.sections.filter.clone();
         let search = self.detail.search.clone();
@@ -22,6 +24,8 @@ impl App {
 
         let mut fresh = App::new(corpus, self.size);
         fresh.config = self.config.clone();
+        fresh.order = self.order;
+        fresh.history = std::mem::take(&mut self.history);
         fresh.restore_bookmarks(std::mem::take(&mut self.bookmarks));
         // The rest of the reader's state goes along too: a save after the reload would
         // otherwise remove it from the state file.
@@ -57,7 +61,15 @@ impl App {
                     fresh.sections.selected = 0;
                 }
             }
-            fresh.detail.scroll = scroll.min(fresh.max_scroll());
+            let chosen = fresh.detail.marked;
+            if !spot.as_ref().is_some_and(|s| fresh.land_on(s)) {
+                fresh.detail.scroll = scroll.min(fresh.max_scroll());
+            } else if chosen.is_some_and(|c| Some(c) != fresh.detail.marked) {
+                // A section chosen near the end, below the spot at the top, stays chosen.
+                if let Some(chosen) = chosen {
+                    fresh.mark_passage(chosen);
+                }
+            }
             if !search.is_empty() {
                 fresh.set_search(search);
             }

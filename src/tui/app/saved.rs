@@ -124,11 +124,13 @@ impl App {
         self.show_name_prompt();
     }
 
-    fn show_name_prompt(&mut self) {
+    pub(super) fn show_name_prompt(&mut self) {
         let query = self.saved.pending.as_deref().unwrap_or_default();
+        let typed = self
+            .input_with_cursor(Input::SearchName)
+            .unwrap_or_else(|| format!("{}▏", self.note));
         self.message = Some(format!(
-            "save {query:?} as: {}▏ (Enter saves, Esc cancels)",
-            self.note
+            "save {query:?} as: {typed} (Enter saves, Esc cancels)"
         ));
     }
 

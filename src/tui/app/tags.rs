@@ -45,7 +45,7 @@ impl App {
         self.show_tag_prompt();
     }
 
-    fn show_tag_prompt(&mut self) {
+    pub(super) fn show_tag_prompt(&mut self) {
         self.message = Some(format!(
             "tags: {}▏ (Tab completes, Enter saves, Esc cancels)",
             self.note

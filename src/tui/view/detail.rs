@@ -38,16 +38,14 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .title_bottom(Line::from(format!(" {percent}% ")).right_aligned())
         .border_style(theme.border(focused));
     if app.input == Input::Search || !detail.search.is_empty() {
-        let cursor = if app.input == Input::Search {
-            "▏"
-        } else {
-            ""
-        };
+        let shown = app
+            .input_with_cursor(Input::Search)
+            .unwrap_or_else(|| detail.search.clone());
         let count = match detail.matches.len() {
             0 => "no match".to_string(),
             n => format!("{}/{n}", detail.current_match + 1),
         };
-        block = block.title_bottom(Line::from(format!(" /{}{cursor} {count} ", detail.search)));
+        block = block.title_bottom(Line::from(format!(" /{shown} {count} ")));
     }
     let highlighted = app.highlighted_passages();
     let lines: Vec<Line> = detail

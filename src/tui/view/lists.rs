@@ -31,8 +31,12 @@ pub fn draw_documents(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         Line::from(spans)
     };
+    let order = match app.order {
+        crate::tui::app::sort::DocumentOrder::File => String::new(),
+        order => format!("· by {} ", order.name()),
+    };
     let title = format!(
-        " Documents {}/{} ",
+        " Documents {}/{} {order}",
         app.documents.items.len(),
         app.docs.len()
     );
@@ -104,8 +108,10 @@ fn draw_list(
         .border_style(theme.border(focused));
     let typing = app.input == Input::Filter(pane);
     if typing || !list.filter.is_empty() {
-        let cursor = if typing { "▏" } else { "" };
-        block = block.title_bottom(Line::from(format!(" /{}{cursor} ", list.filter)));
+        let shown = app
+            .input_with_cursor(Input::Filter(pane))
+            .unwrap_or_else(|| list.filter.clone());
+        block = block.title_bottom(Line::from(format!(" /{shown} ")));
     }
     let height = area.height.saturating_sub(2) as usize;
     // Highlight positions are computed for the visible rows only.

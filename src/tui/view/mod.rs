@@ -81,11 +81,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             6,
         ));
     }
-    if let Some(passage) = app
-        .sections
-        .current()
-        .filter(|_| app.detail.marked.is_some())
-    {
+    if let Some(passage) = app.marked_passage() {
         left.push(Item::shortening(
             format!("§ {}", app.section_id(passage)),
             8,
@@ -127,9 +123,22 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (_, Pane::Detail) => "? help · / search · n/N next · ^P jump · q quit",
         _ => "? help · / filter · Enter open · ^P jump · q quit",
     };
-    let right = match &app.message {
-        Some(message) => Item::shortening(message.clone(), 7),
-        None => Item::shortening(hints, 1),
+    // A note or tags being typed are shown here, with their cursor, whatever was said.
+    let typing = match app.input {
+        Input::Note | Input::HighlightNote => app
+            .input_with_cursor(app.input)
+            .map(|t| format!("note: {t} (Enter saves, Esc cancels)")),
+        Input::Tags => app
+            .input_with_cursor(Input::Tags)
+            .map(|t| format!("tags: {t} (Tab completes, Enter saves, Esc cancels)")),
+        _ => None,
+    };
+    let right = match typing {
+        Some(typing) => Item::shortening(typing, 9),
+        None => match &app.message {
+            Some(message) => Item::shortening(message.clone(), 7),
+            None => Item::shortening(hints, 1),
+        },
     };
     let problems = app.problem_count();
     let mut items = left;

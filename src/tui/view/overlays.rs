@@ -79,7 +79,10 @@ pub fn draw_palette(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let prompt = Line::from(vec![
         Span::styled("> ", theme.label()),
-        Span::raw(format!("{}▏", app.palette.input)),
+        Span::raw(
+            app.input_with_cursor(crate::tui::app::Input::Palette)
+                .unwrap_or_else(|| format!("{}▏", app.palette.input)),
+        ),
     ]);
     frame.render_widget(Paragraph::new(prompt), Rect { height: 1, ..inner });
     let list_area = Rect {
@@ -135,7 +138,10 @@ pub fn draw_bookmarks(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .title(title)
         .border_style(theme.border(true));
     if app.input == crate::tui::app::Input::BookmarkFilter || !list.filter.is_empty() {
-        block = block.title_bottom(Line::from(format!(" /{}▏ ", list.filter)));
+        let shown = app
+            .input_with_cursor(crate::tui::app::Input::BookmarkFilter)
+            .unwrap_or_else(|| list.filter.clone());
+        block = block.title_bottom(Line::from(format!(" /{shown} ")));
     }
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
