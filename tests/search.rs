@@ -444,3 +444,27 @@ fn a_fresh_index_answers_the_cli_alone_with_the_same_hits() {
     let out = run(&["zanzibar"]);
     assert!(out.status.success(), "{out:?}");
 }
+
+#[test]
+fn a_search_session_answers_the_newest_query_with_the_last_word_as_a_prefix() {
+    let a = archive();
+    let (library, _) = open(&a);
+    let mut session = dossier::library::SearchSession::new(library.engine(), 10);
+    session.set_query("gro");
+    session.set_query("grom");
+    assert!(session.pending());
+    let snapshot = session
+        .wait(Duration::from_secs(10))
+        .expect("an answer to the newest query");
+    assert_eq!(snapshot.input, "grom");
+    assert!(!session.pending());
+    // "grom" is being typed: it finds Громыко as a word's start, with the word marked.
+    assert_eq!(snapshot.ranked.hits.len(), 1, "{:?}", snapshot.ranked);
+    let hit = &snapshot.ranked.hits[0];
+    assert_eq!((hit.doc_id.as_str(), hit.section.as_str()), ("alpha", "2"));
+    assert_eq!(hit.snippet.highlights, vec![[0, 7]]);
+    // A finished word is not a prefix any more.
+    session.set_query("grom ");
+    let snapshot = session.wait(Duration::from_secs(10)).expect("answer");
+    assert!(snapshot.ranked.hits.is_empty(), "{:?}", snapshot.ranked);
+}
