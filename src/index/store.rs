@@ -22,7 +22,7 @@ use crate::model::Document;
 use crate::query::index::{PassageRef, passage_refs, passage_view};
 
 /// Bumped whenever the schema or the tokenizers change.
-const INDEX_VERSION: u32 = 2;
+const INDEX_VERSION: u32 = 3;
 const MANIFEST: &str = "dossier-manifest.json";
 /// Files changed more recently than this are indexed but not stamped, so that a second change
 /// within the same mtime tick is seen next time.
