@@ -355,3 +355,116 @@ fn the_cli_prints_a_line_and_a_snippet_per_hit_and_exits_1_on_nothing() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn passages_matched_only_through_their_document_rank_last_and_once_per_document() {
+    let a = archive();
+    let (library, _) = open(&a);
+    // "border" is in alpha's title (alpha's four sections do not say it) and in beta's text.
+    let found = search(&library, "border");
+    let shown: Vec<(String, bool)> = found
+        .iter()
+        .map(|f| {
+            let doc = &library.corpus.documents[f.hit.doc];
+            (doc.title.clone(), f.snippet.highlights.is_empty())
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("Record of Talks".to_string(), false),
+            ("Letter on Border Matters".to_string(), false),
+        ],
+        "the passage that says it first, then its title's document once, marked in the title"
+    );
+    assert!(found[1].snippet.text.contains("Border"), "{:?}", found[1]);
+}
+
+#[test]
+fn a_word_only_in_a_footnote_is_found_and_marked() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tei");
+    let corpus = corpus::load_with(std::slice::from_ref(&fixtures), &LoadOptions::uncached()).0;
+    let library = Library::open(corpus, std::slice::from_ref(&fixtures), None)
+        .expect("index")
+        .0;
+    let found = search(&library, "unsigned");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let s = &found[0].snippet;
+    let [start, end] = s.highlights[0];
+    let marked: String = s.text.chars().skip(start).take(end - start).collect();
+    assert_eq!(marked, "unsigned");
+    assert!(s.text.contains("Printed from an unsigned copy"), "{s:?}");
+}
+
+#[test]
+fn a_fresh_index_answers_the_cli_alone_with_the_same_hits() {
+    let a = archive();
+    let run = |args: &[&str]| {
+        let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("dossier");
+        cmd.env("XDG_CACHE_HOME", &a.cache)
+            .env("NO_COLOR", "1")
+            .arg("search")
+            .args(args)
+            .arg(&a.docs);
+        cmd.output().expect("run dossier")
+    };
+    let queries: [&[&str]; 4] = [
+        &["--json", "treaty"],
+        &["--json", "gromyko grain"],
+        &["--json", "border"],
+        &["\"three obstacles\""],
+    ];
+    // The first run indexes the files (the full way); the second finds the index fresh.
+    let full: Vec<Vec<u8>> = queries.iter().map(|q| run(q).stdout).collect();
+    // A file whose text changed but whose size and time did not is not read again: the
+    // answer comes from the index, which proves that no file was parsed.
+    let alpha = a.docs.join("alpha.txt");
+    let text = fs::read_to_string(&alpha).expect("read");
+    let modified = fs::metadata(&alpha)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    fs::write(&alpha, text.replace("Lübeck", "Xübeck")).expect("write");
+    let file = fs::File::options().write(true).open(&alpha).expect("open");
+    file.set_modified(modified).expect("set mtime");
+    let fast: Vec<Vec<u8>> = queries.iter().map(|q| run(q).stdout).collect();
+    for ((query, full), fast) in queries.iter().zip(&full).zip(&fast) {
+        assert!(!full.is_empty(), "{query:?} found nothing");
+        assert_eq!(
+            String::from_utf8_lossy(full),
+            String::from_utf8_lossy(fast),
+            "{query:?}"
+        );
+    }
+    let out = run(&["lubeck"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Lübeck"));
+    // A new file makes the index stale: the full way finds the new word.
+    let delta = a.docs.join("delta.txt");
+    fs::write(&delta, page("1990", "Note", &[], &["Zanzibar was named."])).expect("write");
+    age(&delta);
+    let out = run(&["zanzibar"]);
+    assert!(out.status.success(), "{out:?}");
+}
+
+#[test]
+fn a_search_session_answers_the_newest_query_with_the_last_word_as_a_prefix() {
+    let a = archive();
+    let (library, _) = open(&a);
+    let mut session = dossier::library::SearchSession::new(library.engine(), 10);
+    session.set_query("gro");
+    session.set_query("grom");
+    assert!(session.pending());
+    let snapshot = session
+        .wait(Duration::from_secs(10))
+        .expect("an answer to the newest query");
+    assert_eq!(snapshot.input, "grom");
+    assert!(!session.pending());
+    // "grom" is being typed: it finds Громыко as a word's start, with the word marked.
+    assert_eq!(snapshot.ranked.hits.len(), 1, "{:?}", snapshot.ranked);
+    let hit = &snapshot.ranked.hits[0];
+    assert_eq!((hit.doc_id.as_str(), hit.section.as_str()), ("alpha", "2"));
+    assert_eq!(hit.snippet.highlights, vec![[0, 7]]);
+    // A finished word is not a prefix any more.
+    session.set_query("grom ");
+    let snapshot = session.wait(Duration::from_secs(10)).expect("answer");
+    assert!(snapshot.ranked.hits.is_empty(), "{:?}", snapshot.ranked);
+}

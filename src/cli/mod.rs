@@ -204,15 +204,18 @@ fn run(cli: Cli) -> io::Result<Outcome> {
             query,
             paths,
         } => {
-            let corpus = load(&paths);
+            let roots = default_paths(paths.to_vec());
             let args = search::SearchArgs {
                 query: &query,
-                roots: &default_paths(paths),
+                roots: &roots,
                 limit,
                 json,
                 color: crate::config::color_enabled(cli.color, io::stdout().is_terminal()),
             };
-            search::run(out, corpus, &args)?
+            match search::run_fast(out, &args)? {
+                Some(outcome) => outcome,
+                None => search::run(out, load(&paths), &args)?,
+            }
         }
         Command::Export { paths } => {
             let corpus = load(&paths);

@@ -1,5 +1,9 @@
 //! `dossier search`: the passages that contain the query's words, best first, each with the
 //! sentence that shows them. Exit 1 when nothing matches, like grep.
+//!
+//! When the search index is up to date with the files ([`TextIndex::open_fresh`]), the answer
+//! comes from the index alone, which stores what a hit shows: no file is read or parsed. Any
+//! doubt (a changed file, a field filter, which needs the documents) takes the full way.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -8,7 +12,7 @@ use serde::Serialize;
 
 use super::Outcome;
 use crate::corpus::Corpus;
-use crate::index::{Snippet, WordQuery};
+use crate::index::{Snippet, TextIndex, WordQuery};
 use crate::library::Library;
 use crate::query::index::{passage_ref, passage_view};
 
@@ -31,6 +35,41 @@ pub struct SearchArgs<'a> {
     pub limit: usize,
     pub json: bool,
     pub color: bool,
+}
+
+/// Answers from a fresh index without loading the corpus; `None` when it cannot (no cache,
+/// a stale index, field filters), and nothing has been written.
+pub fn run_fast(out: &mut dyn Write, args: &SearchArgs) -> io::Result<Option<Outcome>> {
+    let query = WordQuery::parse(args.query, false);
+    if query.is_empty() || !query.filters.is_empty() {
+        return Ok(None);
+    }
+    let Some(cache) = crate::corpus::LoadOptions::from_env().cache_dir else {
+        return Ok(None);
+    };
+    let Some(index) = TextIndex::open_fresh(args.roots, &cache) else {
+        return Ok(None);
+    };
+    let Ok(ranked) = index.search(&query, args.limit, &|_, _| true) else {
+        // Index files it cannot read: the full way rebuilds them.
+        return Ok(None);
+    };
+    let rows: Vec<HitRow> = ranked
+        .hits
+        .iter()
+        .map(|h| HitRow {
+            doc: &h.doc_id,
+            section: &h.section,
+            label: &h.label,
+            score: h.score,
+            heading: h.heading.clone(),
+            title: &h.title,
+            snippet: &h.snippet.text,
+            highlights: &h.snippet.highlights,
+        })
+        .collect();
+    let snippets: Vec<&Snippet> = ranked.hits.iter().map(|h| &h.snippet).collect();
+    write_rows(out, &rows, &snippets, args).map(Some)
 }
 
 pub fn run(out: &mut dyn Write, corpus: Corpus, args: &SearchArgs) -> io::Result<Outcome> {
@@ -77,12 +116,22 @@ pub fn run(out: &mut dyn Write, corpus: Corpus, args: &SearchArgs) -> io::Result
             })
         })
         .collect();
+    let snippets: Vec<&Snippet> = found.iter().map(|f| &f.snippet).collect();
+    write_rows(out, &rows, &snippets, args)
+}
+
+fn write_rows(
+    out: &mut dyn Write,
+    rows: &[HitRow],
+    snippets: &[&Snippet],
+    args: &SearchArgs,
+) -> io::Result<Outcome> {
     if args.json {
         super::write_json(out, &rows)?;
     } else {
-        for (row, f) in rows.iter().zip(&found) {
+        for (row, snippet) in rows.iter().zip(snippets) {
             writeln!(out, "{}  {}  {}", row.doc, row.section, row.title)?;
-            writeln!(out, "    {}", marked(&f.snippet, args.color))?;
+            writeln!(out, "    {}", marked(snippet, args.color))?;
         }
     }
     Ok(if rows.is_empty() {

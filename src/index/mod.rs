@@ -17,4 +17,4 @@ pub(crate) mod tokens;
 
 pub use query::WordQuery;
 pub use snippet::{SNIPPET_CHARS, Snippet, snippet};
-pub use store::{IndexStats, TextIndex, WordHit};
+pub use store::{IndexStats, Ranked, StoredHit, TextIndex, WordHit};

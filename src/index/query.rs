@@ -13,8 +13,8 @@
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query as Tq,
-    RegexQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery,
+    Query as Tq, RegexQuery, TermQuery,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TextAnalyzer;
@@ -185,21 +185,38 @@ impl WordQuery {
         })
     }
 
-    /// The tantivy query for the word clauses.
+    /// The tantivy query for the word clauses. Every clause the passage's own text or
+    /// heading satisfies adds [`OWN_BONUS`] to the score, so that passages containing the
+    /// words rank above those that match only through their document's title and fields
+    /// (see [`own_clauses`]).
     pub(crate) fn to_tantivy(&self, fields: &Fields) -> Box<dyn Tq> {
         let mut clauses: Vec<(Occur, Box<dyn Tq>)> = Vec::new();
-        for clause in &self.clauses {
+        let clause_query = |clause: &Clause, scope: Scope| -> Box<dyn Tq> {
             let any: Vec<(Occur, Box<dyn Tq>)> = clause
                 .alternatives
                 .iter()
-                .map(|p| (Occur::Should, pattern_query(p, fields, !clause.negated)))
+                .map(|p| {
+                    (
+                        Occur::Should,
+                        pattern_query(p, fields, !clause.negated, scope),
+                    )
+                })
                 .collect();
-            let occur = if clause.negated {
-                Occur::MustNot
-            } else {
-                Occur::Must
-            };
-            clauses.push((occur, Box::new(BooleanQuery::new(any))));
+            Box::new(BooleanQuery::new(any))
+        };
+        for clause in &self.clauses {
+            if clause.negated {
+                clauses.push((Occur::MustNot, clause_query(clause, Scope::All)));
+                continue;
+            }
+            clauses.push((Occur::Must, clause_query(clause, Scope::All)));
+            clauses.push((
+                Occur::Should,
+                Box::new(ConstScoreQuery::new(
+                    clause_query(clause, Scope::Own),
+                    OWN_BONUS,
+                )),
+            ));
         }
         if !self.has_words() {
             clauses.push((Occur::Must, Box::new(AllQuery)));
@@ -285,6 +302,16 @@ fn atom_patterns(atom: &Atom, stems: &mut Stems, typing: bool) -> Vec<Pattern> {
     vec![pattern]
 }
 
+/// What each clause found in the passage's own text adds to a score: more than any BM25 sum
+/// of a query, so that the number of such clauses orders hits first.
+pub(crate) const OWN_BONUS: f32 = 10_000.0;
+
+/// How many of a hit's clauses its own text satisfied, and its score without the bonus.
+pub(crate) fn own_clauses(score: f32) -> (usize, f32) {
+    let own = (score / OWN_BONUS).floor().max(0.0);
+    (own as usize, score - own * OWN_BONUS)
+}
+
 /// Boosts: exact above stemmed above typo; title and heading above body.
 const EXACT: f32 = 3.0;
 const TITLE: f32 = 4.0;
@@ -308,17 +335,34 @@ fn term(field: tantivy::schema::Field, text: &str) -> TermQuery {
     )
 }
 
-/// The word fields with their boosts.
-fn word_fields(fields: &Fields) -> [(tantivy::schema::Field, f32); 4] {
-    [
-        (fields.text, EXACT),
-        (fields.title, TITLE),
-        (fields.heading, HEADING),
-        (fields.meta, META),
-    ]
+/// Which of a passage's fields a pattern is looked for in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// The passage's own text and heading.
+    Own,
+    /// The passage and its document's title and fields.
+    All,
 }
 
-fn pattern_query(pattern: &Pattern, fields: &Fields, scored: bool) -> Box<dyn Tq> {
+/// The folded word fields of a scope, with their boosts.
+fn word_fields(fields: &Fields, scope: Scope) -> Vec<(tantivy::schema::Field, f32)> {
+    let mut out = vec![(fields.text, EXACT), (fields.heading, HEADING)];
+    if scope == Scope::All {
+        out.extend([(fields.title, TITLE), (fields.meta, META)]);
+    }
+    out
+}
+
+/// The fields where a typo, substring or phrase is looked for (headings are short labels).
+fn long_fields(fields: &Fields, scope: Scope) -> Vec<(tantivy::schema::Field, f32)> {
+    let mut out = vec![(fields.text, EXACT)];
+    if scope == Scope::All {
+        out.extend([(fields.title, TITLE), (fields.meta, META)]);
+    }
+    out
+}
+
+fn pattern_query(pattern: &Pattern, fields: &Fields, scored: bool, scope: Scope) -> Box<dyn Tq> {
     let mut any: Vec<(Occur, Box<dyn Tq>)> = Vec::new();
     match pattern {
         Pattern::Word {
@@ -327,15 +371,21 @@ fn pattern_query(pattern: &Pattern, fields: &Fields, scored: bool) -> Box<dyn Tq
             russian,
             typos,
         } => {
-            for (field, boost) in word_fields(fields) {
+            for (field, boost) in word_fields(fields, scope) {
                 any.push(boosted(term(field, folded), boost));
             }
-            any.push(boosted(term(fields.english, english), STEM));
-            if let Some(russian) = russian {
-                any.push(boosted(term(fields.russian, russian), STEM));
+            let mut stem_fields = vec![(fields.english, fields.russian)];
+            if scope == Scope::All {
+                stem_fields.push((fields.doc_english, fields.doc_russian));
+            }
+            for (en, ru) in stem_fields {
+                any.push(boosted(term(en, english), STEM));
+                if let Some(russian) = russian {
+                    any.push(boosted(term(ru, russian), STEM));
+                }
             }
             if *typos > 0 && scored {
-                for field in [fields.text, fields.title, fields.meta] {
+                for (field, _) in long_fields(fields, scope) {
                     let fuzzy =
                         FuzzyTermQuery::new(Term::from_field_text(field, folded), *typos, true);
                     any.push(boosted(fuzzy, TYPO));
@@ -343,7 +393,7 @@ fn pattern_query(pattern: &Pattern, fields: &Fields, scored: bool) -> Box<dyn Tq
             }
         }
         Pattern::Whole(word) => {
-            for (field, boost) in word_fields(fields) {
+            for (field, boost) in word_fields(fields, scope) {
                 any.push(boosted(term(field, word), boost));
             }
         }
@@ -354,18 +404,14 @@ fn pattern_query(pattern: &Pattern, fields: &Fields, scored: bool) -> Box<dyn Tq
                 Pattern::Suffix(_) => format!(".*{escaped}"),
                 _ => format!(".*{escaped}.*"),
             };
-            for field in [fields.text, fields.title, fields.meta] {
+            for (field, _) in long_fields(fields, scope) {
                 if let Ok(q) = RegexQuery::from_pattern(&regex, field) {
                     any.push(boosted(q, PARTIAL));
                 }
             }
         }
         Pattern::Phrase { words, slop } => {
-            for (field, boost) in [
-                (fields.text, EXACT),
-                (fields.title, TITLE),
-                (fields.meta, META),
-            ] {
+            for (field, boost) in long_fields(fields, scope) {
                 let terms = words
                     .iter()
                     .map(|w| Term::from_field_text(field, w))

@@ -9,17 +9,20 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, TermQuery};
+use tantivy::schema::IndexRecordOption;
 use tantivy::schema::{TantivyDocument, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
-use super::query::WordQuery;
+use super::query::{WordQuery, own_clauses};
 use super::schema::{Fields, register, schema};
+use super::snippet::{Snippet, snippet};
 use crate::corpus::Corpus;
 use crate::model::Document;
-use crate::query::index::{passage_refs, passage_view, write_text};
+use crate::query::index::{PassageRef, passage_refs, passage_view};
 
 /// Bumped whenever the schema or the tokenizers change.
-const INDEX_VERSION: u32 = 1;
+const INDEX_VERSION: u32 = 3;
 const MANIFEST: &str = "dossier-manifest.json";
 /// Files changed more recently than this are indexed but not stamped, so that a second change
 /// within the same mtime tick is seen next time.
@@ -66,12 +69,37 @@ pub struct WordHit {
     pub score: f32,
 }
 
+/// A passage that matched, as the index stores it: enough to show and cite it without the
+/// corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredHit {
+    pub doc_id: String,
+    /// The passage's number within its document.
+    pub local: usize,
+    /// BM25 with the boosts of [`WordQuery`], without the bonus for the passage's own words.
+    pub score: f32,
+    pub section: String,
+    pub label: String,
+    pub heading: String,
+    pub title: String,
+    /// False when the words were found only in the document's title and fields (such a hit
+    /// stands for its document, at its first passage, once).
+    pub own: bool,
+    /// The best sentence(s) of the passage (or of the document's title and fields).
+    pub snippet: Snippet,
+}
+
+/// Ranked hits, and how many passages matched in all (before filters and collapsing).
+#[derive(Debug, Clone, Default)]
+pub struct Ranked {
+    pub hits: Vec<StoredHit>,
+    pub total: usize,
+}
+
 /// The opened index.
 pub struct TextIndex {
     reader: IndexReader,
     fields: Fields,
-    /// Documents by id, to turn stored ids back into the corpus's documents.
-    by_id: HashMap<String, usize>,
 }
 
 impl TextIndex {
@@ -106,22 +134,75 @@ impl TextIndex {
         }
     }
 
-    /// The best `limit` passages for `query`, best first; also how many passages matched
-    /// before the field filters.
+    /// The index for `roots` under `cache` when it is up to date with the files, without
+    /// reading any: every document file under the roots is in the manifest with the same
+    /// size and modification time, and no other is. `None` when anything differs (a new,
+    /// changed, gone or unreadable file; a file with no documents, which the manifest does not
+    /// list), and the caller takes the full way through the corpus.
+    pub fn open_fresh(roots: &[PathBuf], cache: &Path) -> Option<TextIndex> {
+        use rayon::prelude::*;
+        let dir = cache.join("search").join(key(roots));
+        let manifest = read_manifest(&dir)?;
+        let mut files = Vec::new();
+        for root in roots {
+            let root = fs::canonicalize(root).ok()?;
+            if !root.is_dir() {
+                files.push(root.to_string_lossy().into_owned());
+                continue;
+            }
+            for entry in walkdir::WalkDir::new(&root).follow_links(true) {
+                let entry = entry.ok()?;
+                let path = entry.path();
+                if !entry.file_type().is_dir()
+                    && crate::formats::is_document_path(path.as_os_str().as_encoded_bytes())
+                {
+                    files.push(path.to_str()?.to_string());
+                }
+            }
+        }
+        if files.len() != manifest.files.len() {
+            return None;
+        }
+        let fresh = files.par_iter().all(|f| {
+            manifest
+                .files
+                .get(f)
+                .is_some_and(|s| stamp(f).as_ref() == Some(s))
+        });
+        if !fresh {
+            return None;
+        }
+        let index = Index::open_in_dir(&dir).ok()?;
+        register(&index);
+        let (expected, fields) = schema();
+        if index.schema() != expected {
+            return None;
+        }
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .ok()?;
+        Some(text_index(reader, fields))
+    }
+
+    /// The best `limit` passages for `query`, best first, read from the index alone. `keep`
+    /// decides by document id which hits count (the field filters, documents that still
+    /// exist); passages that match only through their document collapse to one hit per
+    /// document, after every passage that contains words of the query.
     pub fn search(
         &self,
-        corpus: &Corpus,
         query: &WordQuery,
         limit: usize,
-    ) -> Result<(Vec<WordHit>, usize), String> {
+        keep: &dyn Fn(&str, usize) -> bool,
+    ) -> Result<Ranked, String> {
         if query.is_empty() || limit == 0 {
-            return Ok((Vec::new(), 0));
+            return Ok(Ranked::default());
         }
         let searcher = self.reader.searcher();
         let tq = query.to_tantivy(&self.fields);
-        // Field filters are applied to the hits: ask for more until enough pass or none are left.
         let mut want = if query.filters.is_empty() {
-            limit
+            limit.saturating_mul(2)
         } else {
             limit.saturating_mul(8).max(256)
         };
@@ -130,37 +211,136 @@ impl TextIndex {
                 .search(&tq, &(TopDocs::with_limit(want), Count))
                 .map_err(|e| e.to_string())?;
             let mut hits = Vec::new();
+            let mut seen_docs: std::collections::HashSet<String> = Default::default();
             for (score, address) in &top {
                 let stored: TantivyDocument = searcher.doc(*address).map_err(|e| e.to_string())?;
-                let Some(hit) = self.resolve(&stored, *score, corpus) else {
+                let (own, score) = own_clauses(*score);
+                let own = own > 0 || !query.has_words();
+                let Some(id) = text_of(&stored, self.fields.doc_id) else {
                     continue;
                 };
-                if query.document_passes(&corpus.documents[hit.doc]) {
-                    hits.push(hit);
+                let Some(local) = stored
+                    .get_first(self.fields.local)
+                    .and_then(|v| v.as_u64())
+                    .and_then(|l| usize::try_from(l).ok())
+                else {
+                    continue;
+                };
+                if !keep(&id, local) {
+                    continue;
                 }
+                // Own hits come first (they carry the bonus): a document seen by then needs
+                // no hit of its own.
+                let new_doc = seen_docs.insert(id.clone());
+                let hit = if own {
+                    Some(self.stored_hit(&stored, id, local, score, true, query))
+                } else if new_doc {
+                    self.document_hit(&searcher, id, score, query)?
+                } else {
+                    None
+                };
+                hits.extend(hit);
                 if hits.len() == limit {
                     break;
                 }
             }
             if hits.len() == limit || top.len() == total || top.len() < want {
-                return Ok((hits, total));
+                return Ok(Ranked { hits, total });
             }
             want = want.saturating_mul(4);
         }
     }
 
-    fn resolve(&self, stored: &TantivyDocument, score: f32, corpus: &Corpus) -> Option<WordHit> {
-        let id = stored.get_first(self.fields.doc_id)?.as_str()?;
-        let local = stored.get_first(self.fields.local)?.as_u64()?;
-        let doc = *self.by_id.get(id)?;
-        let local = usize::try_from(local).ok()?;
-        // A passage the document no longer has would be a stale index: never shown.
-        (local < crate::query::index::passage_count(&corpus.documents[doc])).then_some(WordHit {
-            doc,
+    /// A hit for a passage whose own text matched.
+    fn stored_hit(
+        &self,
+        stored: &TantivyDocument,
+        doc_id: String,
+        local: usize,
+        score: f32,
+        own: bool,
+        query: &WordQuery,
+    ) -> StoredHit {
+        let f = &self.fields;
+        let text = text_of(stored, f.text).unwrap_or_default();
+        let heading = text_of(stored, f.heading).unwrap_or_default();
+        let title = text_of(stored, f.title).unwrap_or_default();
+        let snippet = if own {
+            best_snippet(&[&text, &heading], query)
+        } else {
+            let doc_text = text_of(stored, f.doc_text).unwrap_or_default();
+            best_snippet(&[&title, &doc_text], query)
+        };
+        StoredHit {
+            doc_id,
             local,
             score,
-        })
+            section: text_of(stored, f.section).unwrap_or_default(),
+            label: text_of(stored, f.label).unwrap_or_default(),
+            heading,
+            title,
+            own,
+            snippet,
+        }
     }
+
+    /// The hit that stands for a document matched through its title and fields: its first
+    /// passage, with the snippet taken from the document's own text.
+    fn document_hit(
+        &self,
+        searcher: &tantivy::Searcher,
+        doc_id: String,
+        score: f32,
+        query: &WordQuery,
+    ) -> Result<Option<StoredHit>, String> {
+        let first = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.doc_id, &doc_id),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn tantivy::query::Query>,
+            ),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_u64(self.fields.local, 0),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        let top = searcher
+            .search(&first, &TopDocs::with_limit(1))
+            .map_err(|e| e.to_string())?;
+        let Some((_, address)) = top.first() else {
+            return Ok(None);
+        };
+        let stored: TantivyDocument = searcher.doc(*address).map_err(|e| e.to_string())?;
+        Ok(Some(
+            self.stored_hit(&stored, doc_id, 0, score, false, query),
+        ))
+    }
+}
+
+/// A stored text field's first value.
+fn text_of(stored: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    stored
+        .get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
+/// The snippet of the first text that shows a matched word (else of the first text).
+fn best_snippet(texts: &[&str], query: &WordQuery) -> Snippet {
+    let mut first = None;
+    for text in texts {
+        let s = snippet(text, query);
+        if !s.highlights.is_empty() {
+            return s;
+        }
+        first.get_or_insert(s);
+    }
+    first.unwrap_or_default()
 }
 
 enum Failure {
@@ -211,21 +391,11 @@ fn in_memory(corpus: &Corpus) -> Result<(TextIndex, IndexStats), String> {
         in_memory: true,
         ..IndexStats::default()
     };
-    Ok((text_index(reader, fields, corpus), stats))
+    Ok((text_index(reader, fields), stats))
 }
 
-fn text_index(reader: IndexReader, fields: Fields, corpus: &Corpus) -> TextIndex {
-    let by_id = corpus
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.clone(), i))
-        .collect();
-    TextIndex {
-        reader,
-        fields,
-        by_id,
-    }
+fn text_index(reader: IndexReader, fields: Fields) -> TextIndex {
+    TextIndex { reader, fields }
 }
 
 /// The corpus's documents grouped by their file's canonical path.
@@ -348,7 +518,7 @@ fn open_on_disk(
     for segment in searcher.segment_readers() {
         segment.inverted_index(fields.text)?;
     }
-    Ok((text_index(reader, fields, corpus), stats))
+    Ok((text_index(reader, fields), stats))
 }
 
 /// Adds the passages of `docs` (indices into the corpus) as index documents.
@@ -364,18 +534,26 @@ fn add_documents(
         let doc = &corpus.documents[d];
         let meta = meta_text(doc);
         for (local, passage) in passage_refs(doc).into_iter().enumerate() {
-            write_text(doc, passage, &mut text);
-            let heading = passage_view(doc, passage).heading;
+            paragraphs_text(doc, passage, &mut text);
+            let view = passage_view(doc, passage);
             let mut entry = TantivyDocument::default();
             entry.add_text(fields.path, path);
             entry.add_text(fields.doc_id, &doc.id);
             entry.add_u64(fields.local, local as u64);
+            entry.add_text(fields.section, view.section);
+            entry.add_text(fields.label, view.label);
             entry.add_text(fields.text, &text);
-            entry.add_text(fields.heading, &heading);
+            entry.add_text(fields.heading, &view.heading);
             entry.add_text(fields.title, &doc.title);
             entry.add_text(fields.meta, &meta);
+            if local == 0 {
+                entry.add_text(fields.doc_text, &meta);
+            }
             for field in [fields.english, fields.russian] {
                 entry.add_text(field, &text);
+                entry.add_text(field, &view.heading);
+            }
+            for field in [fields.doc_english, fields.doc_russian] {
                 entry.add_text(field, &doc.title);
                 entry.add_text(field, &meta);
             }
@@ -385,7 +563,19 @@ fn add_documents(
     Ok(())
 }
 
-/// The document's searchable metadata besides its title.
+/// A passage's paragraphs, one a line, without its label (`2.`), which would otherwise read
+/// as a sentence of its own in a snippet.
+pub(crate) fn paragraphs_text(doc: &Document, passage: PassageRef, out: &mut String) {
+    out.clear();
+    let paragraphs = passage.section.map_or(&doc.body, |s| &s.paragraphs);
+    for p in paragraphs {
+        out.push_str(p);
+        out.push('\n');
+    }
+}
+
+/// The document's searchable text besides its title and passages: field values, kind,
+/// classification, date, subject, summary, source note and footnotes.
 fn meta_text(doc: &Document) -> String {
     let mut meta = String::new();
     let parts = doc
@@ -395,7 +585,10 @@ fn meta_text(doc: &Document) -> String {
         .chain(doc.kind.as_deref())
         .chain(doc.classification.as_deref())
         .chain(doc.date.text.as_deref())
-        .chain(doc.subject.as_deref());
+        .chain(doc.subject.as_deref())
+        .chain(doc.summary.as_deref())
+        .chain(doc.source.as_deref())
+        .chain(doc.footnotes.iter().map(|n| n.text.as_str()));
     for part in parts {
         meta.push_str(part);
         meta.push('\n');
