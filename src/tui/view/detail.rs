@@ -56,7 +56,9 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .skip(detail.scroll)
         .take(height)
         .map(|(i, line)| {
-            let marked = line.passage.is_some() && line.passage == detail.marked;
+            // The full-width view reads like a pager: the status bar names the section, and a
+            // bar that moves with every section change would cost a column of writes.
+            let marked = !app.full_width && line.passage.is_some() && line.passage == detail.marked;
             let highlighted = line.passage.is_some_and(|p| highlighted.contains(&p));
             let gutter = if marked {
                 Span::styled("▌ ", theme.marker())
