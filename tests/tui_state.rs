@@ -812,3 +812,59 @@ fn ranking_in_slices_gives_the_same_hits_as_one_search() {
         }
     }
 }
+
+/// A page whose section 2 is long, with `word` in its 30th and 45th paragraphs.
+fn long_section_page(dir: &std::path::Path, word: &str) -> PathBuf {
+    let mut text = String::from(
+        "March 3, 1962\n\nMemorandum on the Lake Survey\n\n1. A short first item.\n\n2. The long item begins here.\n\n",
+    );
+    for i in 1..=50 {
+        let extra = if i == 30 || i == 45 {
+            format!(" The {word} was mentioned.")
+        } else {
+            String::new()
+        };
+        text.push_str(&format!(
+            "Paragraph {i} of the long item, with ordinary words.{extra}\n\n"
+        ));
+    }
+    text.push_str("3. A last item.\n");
+    let path = dir.join("long.txt");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_palette_jump_lands_on_the_word_in_the_upper_third_and_n_goes_through_its_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = long_section_page(dir.path(), "zephyrine");
+    let mut app = App::new(corpus::load(&[path]), Rect::new(0, 0, 100, 30));
+    press(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
+    typing(&mut app, "zephyrine");
+    finish_ranking(&mut app);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(current_section(&app), "2");
+    assert_eq!(app.detail.search, "zephyrine");
+    let (line, _, _) = app.detail.matches[app.detail.current_match];
+    let text = &app.detail.text.lines[line].text;
+    assert!(text.contains("zephyrine"), "{text}");
+    assert!(
+        text.contains("Paragraph 30") || app.detail.text.lines[line - 1].text.contains("30"),
+        "the first match of the section: {text}"
+    );
+    // In the upper third of the view, far below the section's start.
+    let height = app.pane_height(Pane::Detail);
+    assert!(line >= app.detail.scroll, "{line} {}", app.detail.scroll);
+    assert!(
+        line - app.detail.scroll <= height / 3,
+        "{line} {}",
+        app.detail.scroll
+    );
+    assert!(line > app.detail.text.anchors[1] + height, "sixty lines in");
+    // n: the next match of the same word, shown.
+    key(&mut app, KeyCode::Char('n'));
+    let (next, _, _) = app.detail.matches[app.detail.current_match];
+    assert!(next > line);
+    assert!(app.detail.text.lines[next].text.contains("zephyrine"));
+    assert!(next >= app.detail.scroll && next < app.detail.scroll + height);
+}

@@ -703,3 +703,44 @@ fn y_after_scrolling_copies_the_section_at_the_top_not_the_one_opened() {
     };
     assert!(buffer.starts_with("(2)"), "{buffer}");
 }
+
+#[test]
+fn a_palette_jump_shows_a_word_sixty_lines_into_its_section() {
+    let bin = env!("CARGO_BIN_EXE_dossier");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut text = String::from(
+        "March 3, 1962\n\nMemorandum on the Lake Survey\n\n1. A short first item.\n\n2. The long item begins here.\n\n",
+    );
+    for i in 1..=40 {
+        let extra = if i == 30 {
+            " The quillwort beds were mapped."
+        } else {
+            ""
+        };
+        text.push_str(&format!("Paragraph {i} of the long item.{extra}\n\n"));
+    }
+    let page = dir.path().join("long.txt");
+    std::fs::write(&page, text).expect("page");
+    let d = dir.path().display();
+    let command = format!(
+        "XDG_STATE_HOME={d} XDG_CONFIG_HOME={d}/none {bin} {}; sleep 30",
+        page.display()
+    );
+    let session = Session::start(100, 30, &command);
+    session.wait_for("Documents 1/1");
+    session.keys(&["C-p"]);
+    sleep(Duration::from_millis(300));
+    session.text("quillwort");
+    sleep(Duration::from_millis(300));
+    session.keys(&["Enter"]);
+    let screen = session.wait_for("quillwort beds");
+    assert!(screen.contains("search \"quillwort\" 1/1"), "{screen}");
+    // The word is in the upper third of the text pane, not at its bottom edge.
+    let row = screen
+        .lines()
+        .position(|l| l.contains("quillwort beds"))
+        .expect("row");
+    assert!(row <= 1 + 28 / 3 + 1, "row {row}:\n{screen}");
+    assert!(!screen.contains("2. The long item begins"), "{screen}");
+    session.keys(&["q"]);
+}

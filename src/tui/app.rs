@@ -19,6 +19,7 @@ pub use loading::Progress;
 pub use palette::KEY_BUDGET;
 mod highlights;
 pub mod input;
+mod landing;
 mod links;
 mod mentions;
 mod pointer;

@@ -66,6 +66,12 @@ impl App {
     }
 
     pub(super) fn find_matches(&mut self, search: &str) {
+        // `a | b`: either word, as in the query syntax.
+        let needles: Vec<&str> = search
+            .split(" | ")
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .collect();
         self.detail.matches = self
             .detail
             .text
@@ -73,9 +79,12 @@ impl App {
             .iter()
             .enumerate()
             .flat_map(|(i, line)| {
-                find_in_line(&line.text, search)
-                    .into_iter()
-                    .map(move |(s, e)| (i, s, e))
+                let mut found: Vec<(usize, usize)> = needles
+                    .iter()
+                    .flat_map(|needle| find_in_line(&line.text, needle))
+                    .collect();
+                found.sort_unstable();
+                found.into_iter().map(move |(s, e)| (i, s, e))
             })
             .collect();
         self.detail.current_match = self

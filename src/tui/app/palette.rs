@@ -141,6 +141,8 @@ impl App {
             return;
         };
         self.go_to_passage(hit.passage);
+        let words = super::landing::query_words(&self.palette.input);
+        self.land_on_words(&words);
     }
 
     /// Shows a passage of any document: selects its document (clearing a filter that hides
