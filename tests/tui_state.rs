@@ -868,3 +868,38 @@ fn a_palette_jump_lands_on_the_word_in_the_upper_third_and_n_goes_through_its_ma
     assert!(app.detail.text.lines[next].text.contains("zephyrine"));
     assert!(next >= app.detail.scroll && next < app.detail.scroll + height);
 }
+
+#[test]
+fn a_bookmark_deep_in_a_section_lands_in_the_upper_third() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = long_section_page(dir.path(), "zephyrine");
+    let mut app = App::new(corpus::load(&[path]), Rect::new(0, 0, 100, 30));
+    press(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
+    typing(&mut app, "zephyrine");
+    finish_ranking(&mut app);
+    key(&mut app, KeyCode::Enter);
+    // Scroll the first match to the top, bookmark there, go away and come back.
+    let (line, _, _) = app.detail.matches[app.detail.current_match];
+    app.detail.scroll = line;
+    let quote = app.detail.text.lines[line].text.trim().to_string();
+    key(&mut app, KeyCode::Char('m'));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.detail.scroll, 0);
+    key(&mut app, KeyCode::Char('\''));
+    key(&mut app, KeyCode::Enter);
+    let height = app.pane_height(Pane::Detail);
+    let landed = app
+        .detail
+        .text
+        .lines
+        .iter()
+        .position(|l| l.text.trim() == quote)
+        .expect("the bookmarked line");
+    assert!(landed > app.detail.scroll, "not at the very top");
+    assert!(
+        landed - app.detail.scroll <= height / 3 + 1,
+        "{landed} {}",
+        app.detail.scroll
+    );
+}

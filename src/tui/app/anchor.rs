@@ -76,19 +76,34 @@ impl App {
     /// the end of the document allows), and makes its section current. False when the spot
     /// is no longer in the document.
     pub fn land_on(&mut self, anchor: &Anchor) -> bool {
-        let Some(doc) = self.current_doc() else {
+        let Some((local, line)) = self.spot_line(anchor) else {
             return false;
         };
-        let Some(found) = anchor.locate(doc) else {
+        self.detail.scroll = line.min(self.max_scroll());
+        self.mark_passage(local);
+        true
+    }
+
+    /// Like [`App::land_on`], for a jump (a bookmark): the spot a third of the way down the
+    /// view, or the section's start when the spot is near it.
+    pub fn land_on_in_upper_third(&mut self, anchor: &Anchor) -> bool {
+        let Some((local, line)) = self.spot_line(anchor) else {
             return false;
         };
+        let start = self.detail.text.anchors.get(local).copied().unwrap_or(0);
+        self.place_in_upper_third(line, start);
+        self.mark_passage(local);
+        true
+    }
+
+    /// The passage (local index) and line of the spot `anchor` names, in the current layout.
+    fn spot_line(&self, anchor: &Anchor) -> Option<(usize, usize)> {
+        let doc = self.current_doc()?;
+        let found = anchor.locate(doc)?;
         let range = self.doc_passage_range();
-        let Some(local) = range
+        let local = range
             .clone()
-            .position(|p| self.section_id(p) == found.section)
-        else {
-            return false;
-        };
+            .position(|p| self.section_id(p) == found.section)?;
         let lines = &self.detail.text.lines;
         let start = self.detail.text.anchors.get(local).copied().unwrap_or(0);
         let line = lines
@@ -99,8 +114,6 @@ impl App {
             .filter_map(|(i, l)| Some((i, l.origin?)))
             .find(|(_, o)| o.paragraph == found.paragraph && o.offset <= found.offset)
             .map_or(start, |(i, _)| i);
-        self.detail.scroll = line.min(self.max_scroll());
-        self.mark_passage(local);
-        true
+        Some((local, line))
     }
 }

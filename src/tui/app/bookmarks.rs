@@ -298,7 +298,7 @@ impl App {
             Some(anchor) => {
                 self.go_to_document(doc);
                 self.set_focus(super::Pane::Detail);
-                self.land_on(anchor)
+                self.land_on_in_upper_third(anchor)
             }
             None => false,
         };

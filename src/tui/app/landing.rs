@@ -36,10 +36,15 @@ impl App {
         self.detail.search = search;
         self.detail.current_match = first;
         let line = self.detail.matches[first].0;
+        self.place_in_upper_third(line, start);
+    }
+
+    /// Scrolls so that `line` (of the passage starting at `start`) sits a third of the way
+    /// down the view; the passage's start stays the top when the line is near it.
+    pub(super) fn place_in_upper_third(&mut self, line: usize, start: usize) {
         let height = self.pane_height(Pane::Detail);
-        // The section's start when the match is near it, else the match in the upper third.
-        let scroll = if line - start < height * 2 / 3 {
-            start
+        let scroll = if line.saturating_sub(start) <= height / 3 {
+            start.min(line)
         } else {
             line.saturating_sub(height / 3)
         };
