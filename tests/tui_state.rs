@@ -834,8 +834,8 @@ fn long_section_page(dir: &std::path::Path, word: &str) -> PathBuf {
     path
 }
 
-#[test]
-fn a_palette_jump_lands_on_the_word_in_the_upper_third_and_n_goes_through_its_matches() {
+/// The browser on [`long_section_page`] after a palette jump to its word `zephyrine`.
+fn jumped_to_zephyrine() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
     let path = long_section_page(dir.path(), "zephyrine");
     let mut app = App::new(corpus::load(&[path]), Rect::new(0, 0, 100, 30));
@@ -843,6 +843,12 @@ fn a_palette_jump_lands_on_the_word_in_the_upper_third_and_n_goes_through_its_ma
     typing(&mut app, "zephyrine");
     finish_ranking(&mut app);
     key(&mut app, KeyCode::Enter);
+    (dir, app)
+}
+
+#[test]
+fn a_palette_jump_lands_on_the_word_in_the_upper_third_and_n_goes_through_its_matches() {
+    let (_dir, mut app) = jumped_to_zephyrine();
     assert_eq!(current_section(&app), "2");
     assert_eq!(app.detail.search, "zephyrine");
     let (line, _, _) = app.detail.matches[app.detail.current_match];
@@ -871,13 +877,7 @@ fn a_palette_jump_lands_on_the_word_in_the_upper_third_and_n_goes_through_its_ma
 
 #[test]
 fn a_bookmark_deep_in_a_section_lands_in_the_upper_third() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = long_section_page(dir.path(), "zephyrine");
-    let mut app = App::new(corpus::load(&[path]), Rect::new(0, 0, 100, 30));
-    press(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
-    typing(&mut app, "zephyrine");
-    finish_ranking(&mut app);
-    key(&mut app, KeyCode::Enter);
+    let (_dir, mut app) = jumped_to_zephyrine();
     // Scroll the first match to the top, bookmark there, go away and come back.
     let (line, _, _) = app.detail.matches[app.detail.current_match];
     app.detail.scroll = line;
