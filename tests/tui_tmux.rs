@@ -537,7 +537,11 @@ fn state_file(state: &Path) -> serde_json::Value {
         .flatten()
         .flatten()
         .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "json"));
+        // Beside it, history.json holds the typed entries of every corpus.
+        .find(|p| {
+            p.extension().is_some_and(|e| e == "json")
+                && p.file_name().is_some_and(|n| n != "history.json")
+        });
     let Some(file) = file else {
         return serde_json::Value::Null;
     };
