@@ -260,6 +260,8 @@ pub struct App {
     pub bookmark_list: ListView,
     /// The note of the bookmark being made.
     pub note: String,
+    /// What the note being typed is for ("bookmark 2.1"), shown beside it.
+    pub note_for: String,
     /// Key bindings, pane widths and switches from the configuration file.
     pub config: crate::config::Config,
     /// What was wrong in the configuration file, shown with the problems.
@@ -320,6 +322,7 @@ impl App {
             highlights: Vec::new(),
             bookmark_list: ListView::default(),
             note: String::new(),
+            note_for: String::new(),
             config: crate::config::Config::default(),
             config_warnings: Vec::new(),
             full_width: false,

@@ -138,9 +138,7 @@ impl App {
             Some(section) => {
                 self.note.clear();
                 self.input = Input::Note;
-                self.message = Some(format!(
-                    "bookmark {section}: type a note (optional), Enter saves, Esc cancels"
-                ));
+                self.note_for = format!("bookmark {section}");
             }
             None => self.message = Some("nothing to bookmark in this document".into()),
         }

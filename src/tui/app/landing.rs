@@ -30,7 +30,9 @@ impl App {
             .iter()
             .position(|&(line, _, _)| line >= start && line < end)
         else {
-            self.find_matches("");
+            // The reader's own search stays as it was.
+            let own = self.detail.search.clone();
+            self.find_matches(&own);
             return;
         };
         self.detail.search = search;

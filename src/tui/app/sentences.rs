@@ -88,9 +88,7 @@ impl App {
         };
         self.note.clear();
         self.input = Input::HighlightNote;
-        self.message = Some(format!(
-            "highlight {what}: type a note (optional), Enter saves, Esc cancels"
-        ));
+        self.note_for = format!("highlight {what}");
     }
 
     /// The highlight the note being typed is for.

@@ -125,15 +125,9 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     // A note or tags being typed are shown here, with their cursor, whatever was said.
     let typing = match app.input {
-        Input::Note | Input::HighlightNote => app.input_with_cursor(app.input).map(|t| {
-            // The prompt said what the note is for ("bookmark 2.1: type a note …").
-            let what = app
-                .message
-                .as_deref()
-                .and_then(|m| m.split_once(": type a note"))
-                .map_or(String::new(), |(what, _)| format!("{what} · "));
-            format!("{what}note: {t} (Enter saves, Esc cancels)")
-        }),
+        Input::Note | Input::HighlightNote => app
+            .input_with_cursor(app.input)
+            .map(|t| format!("{} · note: {t} (Enter saves, Esc cancels)", app.note_for)),
         Input::Tags => app
             .input_with_cursor(Input::Tags)
             .map(|t| format!("tags: {t} (Tab completes, Enter saves, Esc cancels)")),
