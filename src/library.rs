@@ -10,13 +10,14 @@
 
 mod session;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use session::{SearchSession, Snapshot};
 
 use crate::corpus::Corpus;
+use crate::model::Document;
 use crate::index::{IndexStats, Ranked, Snippet, TextIndex, WordHit, WordQuery};
 use crate::query::index::passage_count;
 
@@ -30,6 +31,9 @@ pub trait Engine: Send + Sync {
         limit: usize,
         keep: &dyn Fn(&str, usize) -> bool,
     ) -> Result<Ranked, String>;
+
+    /// The ids of every document with a passage that `query` matches.
+    fn matching_documents(&self, query: &WordQuery) -> Result<HashSet<String>, String>;
 }
 
 impl Engine for TextIndex {
@@ -41,14 +45,20 @@ impl Engine for TextIndex {
     ) -> Result<Ranked, String> {
         TextIndex::search(self, query, limit, keep)
     }
+
+    fn matching_documents(&self, query: &WordQuery) -> Result<HashSet<String>, String> {
+        TextIndex::matching_documents(self, query)
+    }
 }
 
-/// A corpus and its search engine.
+/// A corpus's documents and their search engine. Cloning is cheap (both are shared), which
+/// is how a [`SearchSession`] takes the library to its thread.
+#[derive(Clone)]
 pub struct Library {
-    pub corpus: Corpus,
+    docs: Arc<Vec<Document>>,
     engine: Arc<dyn Engine>,
     /// Documents by id, to turn an engine's ids back into the corpus's documents.
-    by_id: HashMap<String, usize>,
+    by_id: Arc<HashMap<String, usize>>,
 }
 
 /// A hit with its snippet.
@@ -59,29 +69,44 @@ pub struct Found {
 }
 
 impl Library {
-    /// The corpus with the local index, kept under `cache` (in memory when `None`).
+    /// The corpus with the local index, kept under `cache` (in memory when `None`);
+    /// `progress(files done, files to do)` follows a build.
     pub fn open(
         corpus: Corpus,
         roots: &[PathBuf],
         cache: Option<&Path>,
+        progress: &dyn Fn(usize, usize),
     ) -> Result<(Library, IndexStats), String> {
-        let (index, stats) = TextIndex::open(&corpus, roots, cache)?;
-        Ok((Library::with_engine(corpus, Arc::new(index)), stats))
+        Library::open_shared(Arc::new(corpus.documents), roots, cache, progress)
     }
 
-    /// The corpus with another engine.
-    pub fn with_engine(corpus: Corpus, engine: Arc<dyn Engine>) -> Library {
-        let by_id = corpus
-            .documents
+    /// [`Library::open`] over documents that someone else (the browser) keeps too.
+    pub fn open_shared(
+        docs: Arc<Vec<Document>>,
+        roots: &[PathBuf],
+        cache: Option<&Path>,
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<(Library, IndexStats), String> {
+        let (index, stats) = TextIndex::open(&docs, roots, cache, progress)?;
+        Ok((Library::with_engine(docs, Arc::new(index)), stats))
+    }
+
+    /// The documents with another engine.
+    pub fn with_engine(docs: Arc<Vec<Document>>, engine: Arc<dyn Engine>) -> Library {
+        let by_id = docs
             .iter()
             .enumerate()
             .map(|(i, d)| (d.id.clone(), i))
             .collect();
         Library {
-            corpus,
+            docs,
             engine,
-            by_id,
+            by_id: Arc::new(by_id),
         }
+    }
+
+    pub fn documents(&self) -> &[Document] {
+        &self.docs
     }
 
     /// The engine, to search from another thread.
@@ -92,7 +117,7 @@ impl Library {
     /// Ranked hits for `query` with their snippets, and how many passages matched in all.
     /// A hit the corpus does not have (a stale index) is never shown.
     pub fn search(&self, query: &WordQuery, limit: usize) -> Result<(Vec<Found>, usize), String> {
-        let documents = &self.corpus.documents;
+        let documents = &self.docs;
         let keep = |id: &str, local: usize| {
             self.by_id.get(id).is_some_and(|&d| {
                 local < passage_count(&documents[d]) && query.document_passes(&documents[d])
@@ -115,5 +140,18 @@ impl Library {
             })
             .collect();
         Ok((found, ranked.total))
+    }
+
+    /// Which documents (indices into [`Library::documents`]) have a passage that `query`
+    /// matches and pass its field terms, in corpus order.
+    pub fn matching_documents(&self, query: &WordQuery) -> Result<Vec<usize>, String> {
+        let ids = self.engine.matching_documents(query)?;
+        let mut found: Vec<usize> = ids
+            .iter()
+            .filter_map(|id| self.by_id.get(id).copied())
+            .filter(|&d| query.document_passes(&self.docs[d]))
+            .collect();
+        found.sort_unstable();
+        Ok(found)
     }
 }

@@ -107,6 +107,7 @@ fn open(archive: &Archive) -> (Library, IndexStats) {
         corpus,
         std::slice::from_ref(&archive.docs),
         Some(&archive.cache),
+        &|_, _| {},
     )
     .expect("open index")
 }
@@ -123,7 +124,7 @@ fn hits(library: &Library, query: &str) -> Vec<String> {
     let mut out: Vec<String> = search(library, query)
         .iter()
         .map(|f| {
-            let doc = &library.corpus.documents[f.hit.doc];
+            let doc = &library.documents()[f.hit.doc];
             let passage = dossier::query::index::passage_ref(doc, f.hit.local).expect("passage");
             let section = dossier::query::index::passage_view(doc, passage).section;
             let stem = Path::new(&doc.path)
@@ -163,7 +164,7 @@ fn exact_matches_rank_above_stems_and_typos() {
     let a = archive();
     let (library, _) = open(&a);
     let found = search(&library, "treaty");
-    let first = &library.corpus.documents[found[0].hit.doc];
+    let first = &library.documents()[found[0].hit.doc];
     assert!(first.path.ends_with("alpha.txt"), "{}", first.path);
     assert!(found.windows(2).all(|w| w[0].hit.score >= w[1].hit.score));
 }
@@ -365,7 +366,7 @@ fn passages_matched_only_through_their_document_rank_last_and_once_per_document(
     let shown: Vec<(String, bool)> = found
         .iter()
         .map(|f| {
-            let doc = &library.corpus.documents[f.hit.doc];
+            let doc = &library.documents()[f.hit.doc];
             (doc.title.clone(), f.snippet.highlights.is_empty())
         })
         .collect();
@@ -384,7 +385,7 @@ fn passages_matched_only_through_their_document_rank_last_and_once_per_document(
 fn a_word_only_in_a_footnote_is_found_and_marked() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tei");
     let corpus = corpus::load_with(std::slice::from_ref(&fixtures), &LoadOptions::uncached()).0;
-    let library = Library::open(corpus, std::slice::from_ref(&fixtures), None)
+    let library = Library::open(corpus, std::slice::from_ref(&fixtures), None, &|_, _| {})
         .expect("index")
         .0;
     let found = search(&library, "unsigned");
@@ -449,9 +450,12 @@ fn a_fresh_index_answers_the_cli_alone_with_the_same_hits() {
 fn a_search_session_answers_the_newest_query_with_the_last_word_as_a_prefix() {
     let a = archive();
     let (library, _) = open(&a);
-    let mut session = dossier::library::SearchSession::new(library.engine(), 10);
-    session.set_query("gro");
-    session.set_query("grom");
+    let mut session = dossier::library::SearchSession::new(library.clone(), 10);
+    let ask = |session: &mut dossier::library::SearchSession, input: &str| {
+        session.set_query(input, WordQuery::parse(input, true));
+    };
+    ask(&mut session, "gro");
+    ask(&mut session, "grom");
     assert!(session.pending());
     let snapshot = session
         .wait(Duration::from_secs(10))
@@ -459,12 +463,16 @@ fn a_search_session_answers_the_newest_query_with_the_last_word_as_a_prefix() {
     assert_eq!(snapshot.input, "grom");
     assert!(!session.pending());
     // "grom" is being typed: it finds Громыко as a word's start, with the word marked.
-    assert_eq!(snapshot.ranked.hits.len(), 1, "{:?}", snapshot.ranked);
-    let hit = &snapshot.ranked.hits[0];
-    assert_eq!((hit.doc_id.as_str(), hit.section.as_str()), ("alpha", "2"));
-    assert_eq!(hit.snippet.highlights, vec![[0, 7]]);
+    assert_eq!(snapshot.hits.len(), 1, "{:?}", snapshot.hits);
+    assert_eq!(snapshot.total, 1);
+    let found = &snapshot.hits[0];
+    let doc = &library.documents()[found.hit.doc];
+    let passage = dossier::query::index::passage_ref(doc, found.hit.local).expect("passage");
+    let section = dossier::query::index::passage_view(doc, passage).section;
+    assert_eq!((doc.id.as_str(), section), ("alpha", "2"));
+    assert_eq!(found.snippet.highlights, vec![[0, 7]]);
     // A finished word is not a prefix any more.
-    session.set_query("grom ");
+    ask(&mut session, "grom ");
     let snapshot = session.wait(Duration::from_secs(10)).expect("answer");
-    assert!(snapshot.ranked.hits.is_empty(), "{:?}", snapshot.ranked);
+    assert!(snapshot.hits.is_empty(), "{:?}", snapshot.hits);
 }

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::Outcome;
 use crate::corpus::Corpus;
-use crate::index::{Snippet, TextIndex, WordQuery};
+use crate::index::{Snippet, TextIndex, WordQuery, progress_on_stderr};
 use crate::library::Library;
 use crate::query::index::{passage_ref, passage_view};
 
@@ -84,8 +84,14 @@ pub fn run(out: &mut dyn Write, corpus: Corpus, args: &SearchArgs) -> io::Result
         query.resolve_tags(|name| state.documents_tagged(name).map(str::to_string).collect());
     }
     let cache = crate::corpus::LoadOptions::from_env().cache_dir;
-    let library = match Library::open(corpus, args.roots, cache.as_deref()) {
-        Ok((library, _)) => library,
+    let opened = Library::open(corpus, args.roots, cache.as_deref(), &progress_on_stderr);
+    let library = match opened {
+        Ok((library, stats)) => {
+            if let Some(warning) = stats.warning {
+                eprintln!("dossier: {warning}");
+            }
+            library
+        }
         Err(e) => {
             eprintln!("dossier: search index: {e}");
             return Ok(Outcome::Failure);
@@ -98,11 +104,11 @@ pub fn run(out: &mut dyn Write, corpus: Corpus, args: &SearchArgs) -> io::Result
             return Ok(Outcome::Failure);
         }
     };
-    let corpus = &library.corpus;
+    let documents = library.documents();
     let rows: Vec<HitRow> = found
         .iter()
         .filter_map(|f| {
-            let doc = &corpus.documents[f.hit.doc];
+            let doc = &documents[f.hit.doc];
             let view = passage_view(doc, passage_ref(doc, f.hit.local)?);
             Some(HitRow {
                 doc: &doc.id,

@@ -9,6 +9,7 @@
 //! refuses, a version or program change) costs a rebuild from the corpus, never wrong results;
 //! without a cache folder, or when another process holds the index, it is built in memory.
 
+mod documents;
 mod query;
 mod schema;
 mod snippet;
@@ -16,5 +17,5 @@ mod store;
 pub(crate) mod tokens;
 
 pub use query::WordQuery;
-pub use snippet::{SNIPPET_CHARS, Snippet, snippet};
-pub use store::{IndexStats, Ranked, StoredHit, TextIndex, WordHit};
+pub use snippet::{SNIPPET_CHARS, Snippet, match_spans, snippet, texts_match};
+pub use store::{IndexStats, Ranked, StoredHit, TextIndex, WordHit, progress_on_stderr};

@@ -7,7 +7,7 @@
 //! text once, on its first passage), so that a search can answer without the corpus.
 
 use tantivy::schema::{
-    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer};
 
@@ -65,7 +65,7 @@ pub(crate) fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let fields = Fields {
         path: b.add_text_field("path", STRING),
-        doc_id: b.add_text_field("doc_id", STRING | STORED),
+        doc_id: b.add_text_field("doc_id", STRING | STORED | FAST),
         local: b.add_u64_field("local", STORED | INDEXED),
         section: b.add_text_field("section", STORED),
         label: b.add_text_field("label", STORED),

@@ -56,6 +56,57 @@ pub fn snippet(text: &str, query: &WordQuery) -> Snippet {
     build(text, start, end, &matches)
 }
 
+/// Every word of `text` that `query` matches, as `[start, end)` character offsets in order:
+/// what the browser marks in a passage shown whole (the palette's preview).
+pub fn match_spans(text: &str, query: &WordQuery) -> Vec<[usize; 2]> {
+    let patterns: Vec<&Pattern> = query.positive_patterns().collect();
+    let matches = find_matches(text, &patterns);
+    let mut chars = 0;
+    let mut at = 0;
+    let mut spans = Vec::with_capacity(matches.len());
+    for m in matches {
+        chars += text[at..m.start].chars().count();
+        let len = text[m.start..m.end].chars().count();
+        spans.push([chars, chars + len]);
+        chars += len;
+        at = m.end;
+    }
+    spans
+}
+
+/// Whether `texts` together hold every clause of `query` (and none of its negated ones), by
+/// the index's own word rules: a word query answered in memory, for a handful of passages
+/// (one document's sections) where asking the index would cost more.
+pub fn texts_match(texts: &[&str], query: &WordQuery) -> bool {
+    let mut stems = Stems::new();
+    let words: Vec<Vec<super::tokens::Word>> =
+        texts.iter().map(|t| words(t, Mode::Folded)).collect();
+    query.clauses.iter().all(|clause| {
+        let found = texts.iter().zip(&words).any(|(text, words)| {
+            clause
+                .alternatives
+                .iter()
+                .any(|p| words_have(text, words, p, &mut stems))
+        });
+        found != clause.negated
+    })
+}
+
+fn words_have(
+    text: &str,
+    words: &[super::tokens::Word],
+    pattern: &Pattern,
+    stems: &mut Stems,
+) -> bool {
+    words.iter().enumerate().any(|(i, word)| match pattern {
+        Pattern::Phrase {
+            words: phrase,
+            slop,
+        } => phrase_covers(words, i, phrase, *slop as usize),
+        other => word_matches(other, &word.text, &text[word.start..word.end], stems),
+    })
+}
+
 fn find_matches(text: &str, patterns: &[&Pattern]) -> Vec<Match> {
     let mut stems = Stems::new();
     let words = words(text, Mode::Folded);

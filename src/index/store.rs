@@ -17,12 +17,11 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 use super::query::{WordQuery, own_clauses};
 use super::schema::{Fields, register, schema};
 use super::snippet::{Snippet, snippet};
-use crate::corpus::Corpus;
 use crate::model::Document;
 use crate::query::index::{PassageRef, passage_refs, passage_view};
 
 /// Bumped whenever the schema or the tokenizers change.
-const INDEX_VERSION: u32 = 3;
+const INDEX_VERSION: u32 = 4;
 const MANIFEST: &str = "dossier-manifest.json";
 /// Files changed more recently than this are indexed but not stamped, so that a second change
 /// within the same mtime tick is seen next time.
@@ -47,7 +46,7 @@ struct Manifest {
 }
 
 /// What opening the index did.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct IndexStats {
     /// Files (re-)indexed.
     pub indexed_files: usize,
@@ -57,6 +56,8 @@ pub struct IndexStats {
     pub rebuilt: bool,
     /// The index lives in memory only (no cache folder, or the one on disk is busy).
     pub in_memory: bool,
+    /// Why the index on disk could not be used, when it could not.
+    pub warning: Option<String>,
 }
 
 /// A passage that matched.
@@ -103,32 +104,42 @@ pub struct TextIndex {
 }
 
 impl TextIndex {
-    /// Opens the index for `roots` under `cache`, bringing it up to date with `corpus`; builds
+    pub(super) fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
+    pub(super) fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// Opens the index for `roots` under `cache`, bringing it up to date with `docs` (a corpus's documents); builds
     /// it in memory when `cache` is `None`.
     pub fn open(
-        corpus: &Corpus,
+        docs: &[Document],
         roots: &[PathBuf],
         cache: Option<&Path>,
+        progress: &dyn Fn(usize, usize),
     ) -> Result<(TextIndex, IndexStats), String> {
         let Some(cache) = cache else {
-            return in_memory(corpus);
+            return in_memory(docs, progress);
         };
         let dir = cache.join("search").join(key(roots));
-        match open_on_disk(corpus, &dir, false) {
+        match open_on_disk(docs, &dir, false, progress) {
             Ok(found) => Ok(found),
-            Err(Failure::Busy) => in_memory(corpus),
-            Err(Failure::Unusable(_)) => match open_on_disk(corpus, &dir, true) {
+            Err(Failure::Busy) => in_memory(docs, progress),
+            Err(Failure::Unusable(_)) => match open_on_disk(docs, &dir, true, progress) {
                 Ok((index, mut stats)) => {
                     stats.rebuilt = true;
                     Ok((index, stats))
                 }
-                Err(Failure::Busy) => in_memory(corpus),
+                Err(Failure::Busy) => in_memory(docs, progress),
                 Err(Failure::Unusable(reason)) => {
-                    eprintln!(
-                        "dossier: search index {}: {reason}; searching in memory",
+                    let (index, mut stats) = in_memory(docs, progress)?;
+                    stats.warning = Some(format!(
+                        "search index {}: {reason}; searching in memory",
                         dir.display()
-                    );
-                    in_memory(corpus)
+                    ));
+                    Ok((index, stats))
                 }
             },
         }
@@ -370,17 +381,20 @@ fn key(roots: &[PathBuf]) -> String {
     format!("{:016x}", crate::corpus::checksum(&bytes))
 }
 
-fn in_memory(corpus: &Corpus) -> Result<(TextIndex, IndexStats), String> {
+fn in_memory(
+    docs: &[Document],
+    report: &dyn Fn(usize, usize),
+) -> Result<(TextIndex, IndexStats), String> {
     let (schema, fields) = schema();
     let index = Index::create_in_ram(schema);
     register(&index);
     let mut writer: IndexWriter = index
         .writer_with_num_threads(writer_threads(), WRITER_MEMORY)
         .map_err(|e| e.to_string())?;
-    let files = files_of(corpus);
-    let mut progress = Progress::new(files.len());
-    for docs in files.values() {
-        add_documents(&mut writer, &fields, corpus, docs, "").map_err(|e| e.to_string())?;
+    let files = files_of(docs);
+    let mut progress = Progress::new(files.len(), report);
+    for indices in files.values() {
+        add_documents(&mut writer, &fields, docs, indices, "").map_err(|e| e.to_string())?;
         progress.step();
     }
     writer.commit().map_err(|e| e.to_string())?;
@@ -399,10 +413,10 @@ fn text_index(reader: IndexReader, fields: Fields) -> TextIndex {
 }
 
 /// The corpus's documents grouped by their file's canonical path.
-fn files_of(corpus: &Corpus) -> BTreeMap<String, Vec<usize>> {
+fn files_of(docs: &[Document]) -> BTreeMap<String, Vec<usize>> {
     let mut files: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut canonical: HashMap<&str, String> = HashMap::new();
-    for (i, doc) in corpus.documents.iter().enumerate() {
+    for (i, doc) in docs.iter().enumerate() {
         let path = canonical.entry(&doc.path).or_insert_with(|| {
             fs::canonicalize(&doc.path)
                 .map(|p| p.to_string_lossy().into_owned())
@@ -444,9 +458,10 @@ fn write_manifest(dir: &Path, manifest: &Manifest) -> std::io::Result<()> {
 }
 
 fn open_on_disk(
-    corpus: &Corpus,
+    all: &[Document],
     dir: &Path,
     fresh: bool,
+    report: &dyn Fn(usize, usize),
 ) -> Result<(TextIndex, IndexStats), Failure> {
     let manifest = if fresh { None } else { read_manifest(dir) };
     let (index, mut manifest) = match manifest {
@@ -470,7 +485,7 @@ fn open_on_disk(
     if index.schema() != expected {
         return Err(Failure::Unusable("schema changed".into()));
     }
-    let files = files_of(corpus);
+    let files = files_of(all);
     let changed: Vec<(&String, Option<Stamp>)> = files
         .keys()
         .map(|path| (path, stamp(path)))
@@ -491,14 +506,14 @@ fn open_on_disk(
         let mut writer: IndexWriter =
             index.writer_with_num_threads(writer_threads(), WRITER_MEMORY)?;
         let first_build = manifest.files.is_empty();
-        let mut progress = Progress::new(if first_build { changed.len() } else { 0 });
+        let mut progress = Progress::new(if first_build { changed.len() } else { 0 }, report);
         for path in &removed {
             writer.delete_term(Term::from_field_text(fields.path, path));
             manifest.files.remove(path);
         }
         for (path, now) in &changed {
             writer.delete_term(Term::from_field_text(fields.path, path));
-            add_documents(&mut writer, &fields, corpus, &files[*path], path)?;
+            add_documents(&mut writer, &fields, all, &files[*path], path)?;
             match now {
                 Some(now) => manifest.files.insert((*path).clone(), *now),
                 None => manifest.files.remove(*path),
@@ -525,13 +540,13 @@ fn open_on_disk(
 fn add_documents(
     writer: &mut IndexWriter,
     fields: &Fields,
-    corpus: &Corpus,
+    all: &[Document],
     docs: &[usize],
     path: &str,
 ) -> tantivy::Result<()> {
     let mut text = String::new();
     for &d in docs {
-        let doc = &corpus.documents[d];
+        let doc = &all[d];
         let meta = meta_text(doc);
         for (local, passage) in passage_refs(doc).into_iter().enumerate() {
             paragraphs_text(doc, passage, &mut text);
@@ -597,40 +612,49 @@ fn meta_text(doc: &Document) -> String {
 }
 
 /// A progress line on stderr while an index is first built (on a terminal only).
-struct Progress {
+struct Progress<'a> {
     total: usize,
     done: usize,
-    shown: bool,
+    report: &'a dyn Fn(usize, usize),
 }
 
-impl Progress {
-    fn new(total: usize) -> Self {
+impl<'a> Progress<'a> {
+    fn new(total: usize, report: &'a dyn Fn(usize, usize)) -> Self {
         Progress {
             total,
             done: 0,
-            shown: false,
+            report,
         }
     }
 
     fn step(&mut self) {
         self.done += 1;
-        // Small folders are indexed before a line would be read.
-        if self.total < 500 || self.done % 500 != 0 || !std::io::stderr().is_terminal() {
-            return;
+        if self.done % PROGRESS_STEP == 0 {
+            (self.report)(self.done, self.total);
         }
-        self.shown = true;
-        let mut err = std::io::stderr().lock();
-        let _ = write!(
-            err,
-            "\rdossier: indexing {} of {} files",
-            self.done, self.total
-        );
-        let _ = err.flush();
     }
 
     fn done(&self) {
-        if self.shown {
-            eprintln!("\rdossier: indexed {} files{:10}", self.total, "");
+        if self.total > 0 {
+            (self.report)(self.total, self.total);
         }
     }
+}
+
+/// Files indexed between two progress reports.
+const PROGRESS_STEP: usize = 100;
+
+/// Reports indexing progress on standard error, for the command line: a line that counts the
+/// files while a large folder (500 files or more) is first indexed, on a terminal only.
+pub fn progress_on_stderr(done: usize, total: usize) {
+    if total < 500 || !std::io::stderr().is_terminal() {
+        return;
+    }
+    let mut err = std::io::stderr().lock();
+    let _ = if done < total {
+        write!(err, "\rdossier: indexing {done} of {total} files")
+    } else {
+        writeln!(err, "\rdossier: indexed {total} files{:10}", "")
+    };
+    let _ = err.flush();
 }

@@ -6,13 +6,12 @@
 //! request and drops the others, and a snapshot of an older query is never shown as the
 //! current one.
 
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 use std::time::Duration;
 
-use super::Engine;
-use crate::index::{Ranked, WordQuery};
+use super::{Found, Library};
+use crate::index::WordQuery;
 
 /// The ranked hits of one query.
 #[derive(Debug, Clone, Default)]
@@ -20,8 +19,11 @@ pub struct Snapshot {
     /// Which [`SearchSession::set_query`] this answers.
     pub generation: u64,
     pub input: String,
-    pub query: WordQuery,
-    pub ranked: Ranked,
+    pub hits: Vec<Found>,
+    /// How many passages matched in all (the hits are the best of them).
+    pub total: usize,
+    /// For a session of documents: every document found (indices, corpus order).
+    pub documents: Vec<usize>,
     /// What went wrong, when the engine failed.
     pub error: Option<String>,
 }
@@ -29,6 +31,16 @@ pub struct Snapshot {
 struct Request {
     generation: u64,
     input: String,
+    query: WordQuery,
+}
+
+/// What a session answers with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Want {
+    /// The best passages, with snippets.
+    Passages(usize),
+    /// Every document found.
+    Documents,
 }
 
 /// An incremental search over an engine.
@@ -40,15 +52,23 @@ pub struct SearchSession {
 }
 
 impl SearchSession {
-    /// A session keeping the best `limit` hits; the last word of a query is a prefix while
-    /// it is being typed.
-    pub fn new(engine: Arc<dyn Engine>, limit: usize) -> SearchSession {
+    /// A session over `library` keeping the best `limit` hits.
+    pub fn new(library: Library, limit: usize) -> SearchSession {
+        SearchSession::start(library, Want::Passages(limit))
+    }
+
+    /// A session over `library` that finds documents (a list filter's).
+    pub fn documents(library: Library) -> SearchSession {
+        SearchSession::start(library, Want::Documents)
+    }
+
+    fn start(library: Library, want: Want) -> SearchSession {
         let (requests, inbox) = channel::<Request>();
         let (outbox, results) = channel();
         // Without a thread (the system refused one) the session simply never answers.
         let _ = thread::Builder::new()
             .name("dossier-search".into())
-            .spawn(move || serve(engine.as_ref(), limit, &inbox, &outbox));
+            .spawn(move || serve(&library, want, &inbox, &outbox));
         SearchSession {
             requests,
             results,
@@ -57,12 +77,15 @@ impl SearchSession {
         }
     }
 
-    /// Asks for the hits of `input`; the answer comes through [`SearchSession::poll`].
-    pub fn set_query(&mut self, input: &str) {
+    /// Asks for the hits of `input`, parsed as `query` (the caller resolves what only it
+    /// knows, such as tags, and whether the last word is a prefix while being typed); the
+    /// answer comes through [`SearchSession::poll`].
+    pub fn set_query(&mut self, input: &str, query: WordQuery) {
         self.generation += 1;
         let _ = self.requests.send(Request {
             generation: self.generation,
             input: input.to_string(),
+            query,
         });
     }
 
@@ -105,23 +128,27 @@ impl SearchSession {
 }
 
 /// The worker: answers the newest request, until the session is dropped.
-fn serve(engine: &dyn Engine, limit: usize, inbox: &Receiver<Request>, outbox: &Sender<Snapshot>) {
+fn serve(library: &Library, want: Want, inbox: &Receiver<Request>, outbox: &Sender<Snapshot>) {
     while let Ok(mut request) = inbox.recv() {
         while let Ok(newer) = inbox.try_recv() {
             request = newer;
         }
-        let query = WordQuery::parse(&request.input, true);
-        let (ranked, error) = match engine.search(&query, limit, &|_, _| true) {
-            Ok(ranked) => (ranked, None),
-            Err(e) => (Ranked::default(), Some(e)),
-        };
-        let snapshot = Snapshot {
+        let mut snapshot = Snapshot {
             generation: request.generation,
             input: request.input,
-            query,
-            ranked,
-            error,
+            ..Snapshot::default()
         };
+        let answer = match want {
+            Want::Passages(limit) => library.search(&request.query, limit).map(|(hits, total)| {
+                snapshot.hits = hits;
+                snapshot.total = total;
+            }),
+            Want::Documents => library.matching_documents(&request.query).map(|documents| {
+                snapshot.total = documents.len();
+                snapshot.documents = documents;
+            }),
+        };
+        snapshot.error = answer.err();
         if outbox.send(snapshot).is_err() {
             return;
         }

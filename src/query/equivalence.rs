@@ -6,7 +6,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::fold::{Haystack, fold};
-use super::index::{SearchIndex, passage_ref, passage_refs, search_documents, write_text};
+use super::index::{SearchIndex, passage_ref, passage_refs, search_documents, write_row};
 use super::syntax::{AtomKind, Query, parse_query};
 use crate::model::Document;
 
@@ -125,7 +125,7 @@ fn reference_hits(docs: &[Document], query: &Query) -> Vec<(usize, i64)> {
     let mut text = String::new();
     for doc in docs {
         for r in passage_refs(doc) {
-            write_text(doc, r, &mut text);
+            write_row(doc, r, &mut text);
             if let Some(score) = reference_score(query, &[&text, &doc.title], doc) {
                 hits.push((p, score));
             }
@@ -254,8 +254,7 @@ fn filters_agree_with_the_reference() {
             .clone()
             .filter(|&p| {
                 let doc = &docs[index.passages[p].doc];
-                let text = index.passage_text(&docs, p);
-                reference_score(&query, &[&passage_rows[p].text, &text], doc).is_some()
+                reference_score(&query, &[&passage_rows[p].text], doc).is_some()
             })
             .collect();
         let got = index.filter_passages(&docs, &query, range, |p| passage_rows[p].text.clone());

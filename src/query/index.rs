@@ -1,9 +1,10 @@
-//! Passages: the searchable units of a corpus, one per section plus each document's leading
-//! body, and ranked search over them.
+//! Passages: the units of a corpus, one per section plus each document's leading body, and
+//! fuzzy ranking of their short strings (label, heading, the document's title) for jumping
+//! and filtering; words in the text are the full-text index's work (`crate::index`).
 //!
-//! A passage's text is not copied: it is put together from its document when it has to be
-//! scored. What the index keeps per passage is small: where it is, its list labels, and the
-//! character masks of its text (see `mask.rs`), built in parallel.
+//! A passage's row is not copied: it is put together from its document when it has to be
+//! scored. What the index keeps per passage is small: where it is, and the character masks of
+//! its row (see `mask.rs`), built in parallel.
 //!
 //! Search is a parallel scan for the best `limit` hits. Each worker keeps its own top-k; a
 //! worker whose top-k is full publishes its lowest key, and every worker skips a passage whose
@@ -160,6 +161,21 @@ pub fn passage_ref(doc: &Document, local: usize) -> Option<PassageRef<'_>> {
     nth(&doc.sections, 0, &mut n)
 }
 
+/// Writes what lists show of a passage into `out`: a section's label and heading, or the
+/// leading body's heading. Fuzzy matching ranks these short strings (with the document's
+/// title), as fzf ranks lines; whole paragraphs are searched by words (see `crate::index`).
+pub fn write_row(doc: &Document, passage: PassageRef, out: &mut String) {
+    out.clear();
+    let view = passage_view(doc, passage);
+    out.push_str(view.label);
+    if !view.label.is_empty() && !view.heading.is_empty() && view.heading != view.label {
+        out.push(' ');
+    }
+    if view.heading != view.label {
+        out.push_str(&view.heading);
+    }
+}
+
 /// Writes a passage's text into `out`: the body's paragraphs, or a section's own text.
 pub fn write_text(doc: &Document, passage: PassageRef, out: &mut String) {
     out.clear();
@@ -206,7 +222,7 @@ impl SearchIndex {
                         local: local as u32,
                         depth: r.depth as u32,
                     });
-                    write_text(doc, r, &mut scratch.text);
+                    write_row(doc, r, &mut scratch.text);
                     masks.push(Masks::of(&scratch.text));
                 }
                 (passages, masks, Masks::of(&doc.title))
@@ -226,7 +242,8 @@ impl SearchIndex {
         }
     }
 
-    /// Passages matching `query` against their text and their document's title, best first;
+    /// Passages matching `query` against their label and heading and their document's
+    /// title, best first;
     /// ties keep corpus order.
     pub fn search(&self, docs: &[Document], query: &Query, limit: usize) -> Vec<Hit> {
         self.search_in(docs, query, 0..self.passages.len(), limit)
@@ -276,7 +293,7 @@ impl SearchIndex {
             let title = &self.title_masks[passage.doc];
             scan.visit(scratch, p, doc, passage.doc, [masks, title], |out| {
                 if let Some(r) = passage_ref(doc, passage.local as usize) {
-                    write_text(doc, r, out);
+                    write_row(doc, r, out);
                 }
             });
         });
@@ -305,7 +322,7 @@ impl SearchIndex {
     }
 
     /// The passages in `range`, in order, that match `query` by their row (`row(p)`, the
-    /// sections list's label and heading) or their text.
+    /// sections list's label and heading).
     pub fn filter_passages(
         &self,
         docs: &[Document],
@@ -323,13 +340,8 @@ impl SearchIndex {
                 };
                 let doc = &docs[passage.doc];
                 let row = row(p);
-                let text = self.passage_text(docs, p);
                 let row_folded = fold_into(&row, &mut scratch.title_folded);
-                let text_folded = fold_into(&text, &mut scratch.folded);
-                let targets = [
-                    target(&row, row_folded, &scratch.title_folded),
-                    target(&text, text_folded, &scratch.folded),
-                ];
+                let targets = [target(&row, row_folded, &scratch.title_folded)];
                 matcher.score_prepared(&prepared, &targets, doc).is_some()
             })
             .collect()
@@ -411,7 +423,7 @@ pub fn search_documents(
             len_folded: clamp_len(folded_len),
         };
         for (local, r) in passage_refs(doc).into_iter().enumerate() {
-            write_text(doc, r, &mut scratch.text);
+            write_row(doc, r, &mut scratch.text);
             let (first, len) = (scratch.text.chars().next(), scratch.text.len());
             // Without an index nothing is known of the text but its start and its length
             // (its folded length differs only for non-ASCII text, which is measured).

@@ -225,7 +225,8 @@ pub struct Palette {
 }
 
 pub struct App {
-    pub docs: Vec<Document>,
+    /// The corpus's documents, shared with the search library's threads once indexed.
+    pub docs: std::sync::Arc<Vec<Document>>,
     pub load_problems: Vec<LoadProblem>,
     pub index: SearchIndex,
     /// The range of each document's passages in `index.passages`.
@@ -295,7 +296,7 @@ impl App {
     pub fn new(corpus: Corpus, size: Rect) -> Self {
         let mut app = App {
             documents: ListView::default(),
-            docs: Vec::new(),
+            docs: Default::default(),
             load_problems: Vec::new(),
             index: SearchIndex::default(),
             doc_passages: Vec::new(),

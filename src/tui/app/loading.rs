@@ -26,7 +26,8 @@ impl App {
         self.doc_problems += documents.iter().map(|d| d.problems.len()).sum::<usize>();
         self.doc_rows
             .extend(documents.iter().map(|d| Haystack::new(document_row(d))));
-        self.docs.extend(documents);
+        // Documents join only while loading, before the library shares them: no copy.
+        std::sync::Arc::make_mut(&mut self.docs).extend(documents);
         self.index.extend(&self.docs);
         let mut start = first_passage;
         for d in first..self.docs.len() {
