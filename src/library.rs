@@ -17,8 +17,8 @@ use std::sync::Arc;
 pub use session::{SearchSession, Snapshot};
 
 use crate::corpus::Corpus;
-use crate::model::Document;
 use crate::index::{IndexStats, Ranked, Snippet, TextIndex, WordHit, WordQuery};
+use crate::model::Document;
 use crate::query::index::passage_count;
 
 /// A full-text search engine over a corpus's passages.

@@ -1,5 +1,7 @@
 //! Whole-screen snapshots of the browser on the sample corpus, at 100×30 and 80×24.
 
+mod common;
+
 use std::path::PathBuf;
 
 use dossier::corpus;
@@ -12,13 +14,14 @@ use ratatui::layout::Rect;
 fn screen(width: u16, height: u16, actions: &[Action]) -> Terminal<TestBackend> {
     let corpus = corpus::load(&[PathBuf::from("sample")]);
     let mut app = App::new(corpus, Rect::new(0, 0, width, height));
+    common::with_index(&mut app);
     for action in actions {
         app.update(action.clone());
     }
     // A key ranks the palette for a few milliseconds only, and a slow or busy machine would
     // draw it part-way ("searching 98%"); the event loop finishes it between keys, and so does
     // this, so that the screen does not depend on the machine's speed.
-    while app.continue_palette(std::time::Duration::from_secs(1)) {}
+    common::settle(&mut app);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
         .draw(|frame| draw(frame, &app, &Theme::plain(false)))

@@ -22,7 +22,7 @@ fn typing(app: &mut App, text: &str) {
 /// What the event loop does between keys: the palette's ranking goes on to the end (a key
 /// ranks only for a few milliseconds, and a slow machine would stop part-way).
 fn finish_ranking(app: &mut App) {
-    while app.continue_palette(std::time::Duration::from_secs(1)) {}
+    common::settle(app);
 }
 
 fn current_id(app: &App) -> String {
@@ -839,6 +839,7 @@ fn jumped_to_zephyrine() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
     let path = long_section_page(dir.path(), "zephyrine");
     let mut app = App::new(corpus::load(&[path]), Rect::new(0, 0, 100, 30));
+    common::with_index(&mut app);
     press(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
     typing(&mut app, "zephyrine");
     finish_ranking(&mut app);

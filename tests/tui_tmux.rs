@@ -723,10 +723,10 @@ fn a_palette_jump_shows_a_word_sixty_lines_into_its_section() {
     session.keys(&["C-p"]);
     sleep(Duration::from_millis(300));
     session.text("quillwort");
-    sleep(Duration::from_millis(300));
+    // The palette finds words once the index (built on its own thread) is ready.
+    session.wait_for("Passages with the words · 1");
     session.keys(&["Enter"]);
-    let screen = session.wait_for("quillwort beds");
-    assert!(screen.contains("search \"quillwort\" 1/1"), "{screen}");
+    let screen = session.wait_for("search \"quillwort\" 1/1");
     // The word is in the upper third of the text pane, not at its bottom edge.
     let row = screen
         .lines()

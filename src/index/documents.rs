@@ -45,7 +45,10 @@ impl TextIndex {
             ords.dedup();
             for ord in ords {
                 name.clear();
-                if column.ord_to_str(ord, &mut name).map_err(|e| e.to_string())? {
+                if column
+                    .ord_to_str(ord, &mut name)
+                    .map_err(|e| e.to_string())?
+                {
                     ids.insert(name.clone());
                 }
             }

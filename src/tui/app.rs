@@ -30,6 +30,7 @@ mod sentences;
 pub mod sort;
 mod source_line;
 pub(crate) mod tags;
+pub mod words;
 
 pub use saved::SavedFolders;
 pub use sentences::SentencePick;
@@ -222,6 +223,15 @@ pub struct Palette {
     pub pending: bool,
     /// Seconds per passage measured for the current query, which sizes the next slice.
     pub pace: Option<f64>,
+    /// The input has words and the index answers it (else the palette is fuzzy).
+    pub word_mode: bool,
+    /// The index's best passages for the input, with snippets.
+    pub words: Vec<words::WordHit>,
+    /// How many passages have the words in all.
+    pub word_total: usize,
+    /// The index has not answered the input yet (the list shows the last answer).
+    pub words_pending: bool,
+    pub word_error: Option<String>,
 }
 
 pub struct App {
@@ -290,6 +300,10 @@ pub struct App {
     pub line: input::LineState,
     /// Earlier entries of each kind of input (kept in the state folder).
     pub history: crate::state::InputHistory,
+    /// The search library once the index is ready, and the sessions over it.
+    pub words: words::Words,
+    /// The documents filter's words are not answered yet.
+    pub documents_words_pending: bool,
 }
 
 impl App {
@@ -334,6 +348,8 @@ impl App {
             order: sort::DocumentOrder::default(),
             line: input::LineState::default(),
             history: crate::state::InputHistory::default(),
+            words: words::Words::default(),
+            documents_words_pending: false,
         };
         app.append(corpus.documents, corpus.problems);
         app
@@ -673,6 +689,7 @@ impl App {
         };
         self.documents.offset = 0;
         self.select_document(position);
+        self.ask_documents();
     }
 
     /// Selects the document at `position` in the (filtered) list and shows it.
@@ -719,8 +736,13 @@ impl App {
         let query = &self.sections.query;
         self.sections.items = match self.detail.doc {
             Some(_) if !query.is_empty() => {
-                self.index
-                    .filter_passages(&self.docs, query, range, |p| self.passage_row(p))
+                let mut items = self
+                    .index
+                    .filter_passages(&self.docs, query, range.clone(), |p| self.passage_row(p));
+                items.extend(self.sections_with_words(&self.sections.filter, range));
+                items.sort_unstable();
+                items.dedup();
+                items
             }
             _ => range.collect(),
         };

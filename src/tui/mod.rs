@@ -8,6 +8,7 @@ pub mod app;
 pub mod autosave;
 pub mod detail;
 pub mod effects;
+pub mod indexing;
 pub mod keys;
 pub mod layout;
 pub mod timeline;
@@ -38,6 +39,8 @@ const LOAD_TICK: Duration = Duration::from_millis(50);
 /// How long quitting while loading may wait for the batch being read, so that the cache keeps
 /// what was read.
 const QUIT_PATIENCE: Duration = Duration::from_secs(2);
+/// How often the loop looks for the index's answer to a query while it is awaited.
+const WORDS_TICK: Duration = Duration::from_millis(5);
 /// How often the loop looks for changed files while idle.
 const RELOAD_CHECK: Duration = Duration::from_millis(250);
 /// How long a burst of file changes may take before the corpus is read again.
@@ -323,7 +326,27 @@ fn serve(
     let panic_key = std::env::var_os("DOSSIER_TEST_PANIC_KEY").is_some();
     let mut dirty = true;
     let mut painter = wire::Painter::default();
+    // The index is built once the corpus is in, and brought up to date after a reload (when
+    // the build before has finished: two would contend for the index's lock).
+    let mut index_build: Option<indexing::IndexBuild> = None;
+    let mut index_wanted = true;
     loop {
+        if loader.is_none() && index_wanted && index_build.is_none() {
+            index_build = Some(indexing::IndexBuild::start(
+                std::sync::Arc::clone(&app.docs),
+                paths.to_vec(),
+            ));
+            index_wanted = false;
+        }
+        if let Some(build) = &index_build {
+            let before = app.words.indexing;
+            if build.poll(app) {
+                index_build = None;
+                dirty = true;
+            }
+            dirty |= app.words.indexing != before;
+        }
+        dirty |= app.poll_words();
         if let Some(signal) = autosave::signalled() {
             return Ok(Some(signal));
         }
@@ -359,7 +382,12 @@ fn serve(
                 dirty = true;
                 None
             }
-        } else if loader.is_some() {
+        } else if app.words_pending() {
+            // The index's answer is awaited: look again soon.
+            event::poll(WORDS_TICK.min(tick))?
+                .then(event::read)
+                .transpose()?
+        } else if loader.is_some() || index_build.is_some() {
             event::poll(LOAD_TICK.min(tick))?
                 .then(event::read)
                 .transpose()?
@@ -384,6 +412,7 @@ fn serve(
             std::thread::sleep(RELOAD_SETTLE);
             let _ = watch.as_ref().map(watch::Watch::changed);
             app.reload(corpus::load(paths));
+            index_wanted = true;
             dirty = true;
         }
         let Some(event) = event else {

@@ -123,10 +123,34 @@ pub fn lost_lines(input: &str, doc: &Document) -> Vec<String> {
         .collect()
 }
 
-/// The browser on the bundled sample at a terminal size, without a terminal.
+/// The browser on the bundled sample at a terminal size, without a terminal, its word index
+/// ready (built in memory, as the browser's own thread builds it).
 pub fn sample_app(width: u16, height: u16) -> dossier::tui::app::App {
     let corpus = dossier::corpus::load(&[PathBuf::from("sample")]);
-    dossier::tui::app::App::new(corpus, ratatui::layout::Rect::new(0, 0, width, height))
+    let mut app =
+        dossier::tui::app::App::new(corpus, ratatui::layout::Rect::new(0, 0, width, height));
+    with_index(&mut app);
+    app
+}
+
+/// Gives the browser its word index, built in memory over its documents.
+pub fn with_index(app: &mut dossier::tui::app::App) {
+    let (library, _) = dossier::library::Library::open_shared(
+        std::sync::Arc::clone(&app.docs),
+        &[],
+        None,
+        &|_, _| {},
+    )
+    .expect("an index in memory");
+    app.attach_library(library);
+}
+
+/// What the event loop does between keys: the palette's fuzzy ranking goes on to the end (a
+/// key ranks only for a few milliseconds, and a slow machine would stop part-way), and the
+/// index's answers to the palette and the documents filter are taken.
+pub fn settle(app: &mut dossier::tui::app::App) {
+    while app.continue_palette(std::time::Duration::from_secs(1)) {}
+    app.wait_words(std::time::Duration::from_secs(20));
 }
 
 /// A key pressed with modifiers, as the event loop turns it into an action and applies it.

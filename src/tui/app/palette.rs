@@ -1,4 +1,7 @@
-//! The jump palette: every section of every document, ranked by the query, and going there.
+//! The jump palette: every section of every document, and going there. A query with words
+//! lists the passages that have them, from the index (see `words.rs`), with snippets; without
+//! words, without an index yet, or when the words are found nowhere, titles, labels and
+//! headings are ranked fuzzily.
 
 use std::time::{Duration, Instant};
 
@@ -29,6 +32,7 @@ impl App {
         self.palette.selected = 0;
         self.palette.offset = 0;
         self.palette.scanned = 0;
+        self.ask_palette_words();
         // Queries differ in pace by tens of times (one common letter against a rare word):
         // each measures its own.
         self.palette.pace = None;
@@ -91,11 +95,20 @@ impl App {
         self.palette.pending
     }
 
-    /// Rows of results the palette shows.
-    pub fn palette_height(&self) -> usize {
+    /// Lines of results the palette shows.
+    pub fn palette_lines(&self) -> usize {
         (self.size.height as usize * 7 / 10)
             .saturating_sub(4)
             .max(1)
+    }
+
+    /// Entries the palette shows: a word hit takes two lines (its place, its snippet).
+    pub fn palette_height(&self) -> usize {
+        if self.palette_shows_words() {
+            (self.palette_lines() / 2).max(1)
+        } else {
+            self.palette_lines()
+        }
     }
 
     pub(super) fn palette_action(&mut self, action: Action) {
@@ -114,7 +127,7 @@ impl App {
                     _ => height as isize,
                 };
                 let target = offset_by(self.palette.selected, delta)
-                    .min(self.palette.hits.len().saturating_sub(1));
+                    .min(self.palette_len().saturating_sub(1));
                 self.palette.selected = target;
                 if target < self.palette.offset {
                     self.palette.offset = target;
@@ -137,11 +150,11 @@ impl App {
     pub(super) fn accept_palette(&mut self) {
         self.overlay = Overlay::None;
         self.input = Input::None;
-        let Some(hit) = self.palette.hits.get(self.palette.selected).copied() else {
+        let Some((passage, _)) = self.palette_entry(self.palette.selected) else {
             return;
         };
-        self.go_to_passage(hit.passage);
-        let words = super::landing::query_words(&self.palette.input);
+        let words = self.landing_words(passage);
+        self.go_to_passage(passage);
         self.land_on_words(&words);
     }
 

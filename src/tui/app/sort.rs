@@ -45,7 +45,7 @@ impl DocumentOrder {
     }
 
     /// How two documents compare in this order (ties keep the corpus order).
-    fn compare(self, a: &Document, b: &Document) -> Ordering {
+    pub(super) fn compare(self, a: &Document, b: &Document) -> Ordering {
         let by_date = || match (&a.date.iso, &b.date.iso) {
             (Some(x), Some(y)) => x.cmp(y),
             (Some(_), None) => Ordering::Less,

@@ -6,6 +6,7 @@ mod highlight;
 mod lists;
 mod overlays;
 mod picker;
+mod preview;
 mod status;
 pub mod theme;
 mod timeline;
@@ -78,6 +79,12 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let percent = progress.files_done * 100 / progress.files_total.max(1);
         left.push(Item::shortening(
             format!("loading {percent}% of {} files", progress.files_total),
+            6,
+        ));
+    } else if let Some((done, total)) = app.words.indexing {
+        let percent = done * 100 / total.max(1);
+        left.push(Item::shortening(
+            format!("indexing words {percent}% of {total} files"),
             6,
         ));
     }

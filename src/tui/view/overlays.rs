@@ -6,8 +6,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
 
-use super::highlight::spans_with_marks;
+use super::highlight::{spans_with_marks, spans_with_ranges};
 use super::theme::Theme;
+use crate::index::Snippet;
 use crate::query::Query;
 use crate::tui::app::App;
 use crate::tui::wrap::{TITLE_WIDTH, truncate};
@@ -57,20 +58,10 @@ pub fn draw_problems(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 pub fn draw_palette(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = (area.width as usize * 9 / 10).max(20) as u16;
-    let height = (app.palette_height() + 4) as u16;
+    let height = (app.palette_lines() + 4) as u16;
     let rect = popup(frame, area, width, height);
-    let total = app.index.passages.len().max(1);
-    let title = if app.palette.pending {
-        format!(
-            " Jump to section · {} · searching {}% ",
-            app.palette.hits.len(),
-            app.palette.scanned * 100 / total
-        )
-    } else {
-        format!(" Jump to section · {} ", app.palette.hits.len())
-    };
     let block = Block::bordered()
-        .title(title)
+        .title(palette_title(app))
         .border_style(theme.border(true));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
@@ -85,37 +76,144 @@ pub fn draw_palette(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ),
     ]);
     frame.render_widget(Paragraph::new(prompt), Rect { height: 1, ..inner });
-    let list_area = Rect {
+    let body = Rect {
         y: inner.y + 2,
         height: inner.height.saturating_sub(2),
         ..inner
     };
-    let rows: Vec<ListItem> = app
-        .palette
-        .hits
-        .iter()
-        .skip(app.palette.offset)
-        .take(list_area.height as usize)
-        .map(|hit| {
-            matched_item(
-                app,
-                &app.palette.query,
-                &palette_row(app, hit.passage),
-                theme,
-            )
+    // The preview takes the right part when there is room for both.
+    let (list_area, preview_area) = if body.width >= 72 && app.palette_len() > 0 {
+        let list = body.width * 11 / 20;
+        (
+            Rect {
+                width: list,
+                ..body
+            },
+            Some(Rect {
+                x: body.x + list,
+                width: body.width - list,
+                ..body
+            }),
+        )
+    } else {
+        (body, None)
+    };
+    let rows: Vec<ListItem> = (app.palette.offset..app.palette_len())
+        .take(app.palette_height())
+        .filter_map(|i| app.palette_entry(i))
+        .map(|(passage, snippet)| {
+            let row = palette_row(app, passage);
+            match snippet {
+                Some(snippet) => {
+                    let first = Line::from(spans_with_ranges(&row, &[], Style::new()));
+                    ListItem::new(vec![first, snippet_line(snippet, list_area.width, theme)])
+                }
+                None => matched_item(app, &app.palette.query, &row, theme),
+            }
         })
         .collect();
-    let selected = (!app.palette.hits.is_empty())
-        .then(|| app.palette.selected.saturating_sub(app.palette.offset));
+    let selected =
+        (app.palette_len() > 0).then(|| app.palette.selected.saturating_sub(app.palette.offset));
     let mut state = ListState::default().with_selected(selected);
     frame.render_stateful_widget(
         List::new(rows).highlight_style(theme.selected()),
         list_area,
         &mut state,
     );
-    if app.palette.hits.is_empty() {
-        frame.render_widget(Span::styled("(no match)", theme.faint()), list_area);
+    if app.palette_len() == 0 {
+        let empty = if app.palette.words_pending {
+            "searching…"
+        } else {
+            "(no match)"
+        };
+        frame.render_widget(Span::styled(empty, theme.faint()), list_area);
     }
+    if let (Some(preview), false) = (preview_area, app.palette_len() == 0) {
+        super::preview::draw_preview(frame, preview, app, theme);
+    }
+}
+
+/// The palette's border title: what the list holds and how many.
+fn palette_title(app: &App) -> String {
+    let p = &app.palette;
+    if app.palette_shows_words() {
+        // Below the cap every hit is listed; at the cap, how many passages matched in all
+        // (the document-level matches that collapse into one hit each count here too).
+        let shown = p.words.len();
+        let count = if shown >= crate::tui::app::words::WORD_LIMIT && p.word_total > shown {
+            format!("{shown} of {}", p.word_total)
+        } else {
+            shown.to_string()
+        };
+        let busy = if p.words_pending { " · searching" } else { "" };
+        return format!(" Passages with the words · {count}{busy} ");
+    }
+    if let Some(error) = &p.word_error {
+        return format!(" Jump · search failed: {} ", truncate(error, 40));
+    }
+    let fuzzy = if p.word_mode && !p.words_pending {
+        "No passage has the words · titles and headings"
+    } else if app.words.library.is_none() && !p.input.trim().is_empty() {
+        "Titles and headings (the text index is being built)"
+    } else {
+        "Jump to section"
+    };
+    if p.pending {
+        let total = app.index.passages.len().max(1);
+        format!(
+            " {fuzzy} · {} · searching {}% ",
+            p.hits.len(),
+            p.scanned * 100 / total
+        )
+    } else {
+        format!(" {fuzzy} · {} ", p.hits.len())
+    }
+}
+
+/// A hit's snippet on one indented line, cut to the width around its first marked word.
+fn snippet_line(snippet: &Snippet, width: u16, theme: &Theme) -> Line<'static> {
+    let room = (width as usize).saturating_sub(5).max(10);
+    let chars: Vec<char> = snippet.text.chars().collect();
+    let first = snippet.highlights.first().map_or(0, |h| h[0]);
+    // Some words before the first match, for context, when the whole does not fit.
+    let mut start = if chars.len() <= room || first < room / 3 {
+        0
+    } else {
+        (first - room / 3).min(chars.len().saturating_sub(room))
+    };
+    // Start at a word, when one begins soon enough.
+    if start > 0 && !chars[start - 1].is_whitespace() {
+        if let Some(space) = chars[start..first.max(start)]
+            .iter()
+            .position(|c| c.is_whitespace())
+        {
+            start += space + 1;
+        }
+    }
+    let end = (start + room).min(chars.len());
+    let mut text: String = chars[start..end].iter().collect();
+    let lead = usize::from(start > 0);
+    if start > 0 {
+        text.insert(0, '…');
+    }
+    if end < chars.len() {
+        text.push('…');
+    }
+    let ranges: Vec<(usize, usize, Style)> = snippet
+        .highlights
+        .iter()
+        .filter(|h| h[1] > start && h[0] < end)
+        .map(|h| {
+            (
+                h[0].max(start) - start + lead,
+                h[1].min(end) - start + lead,
+                theme.matched(),
+            )
+        })
+        .collect();
+    let mut spans = vec![Span::raw("    ")];
+    spans.extend(spans_with_ranges(&text, &ranges, theme.faint()));
+    Line::from(spans)
 }
 
 /// `document title › section id › heading`
