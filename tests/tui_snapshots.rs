@@ -64,6 +64,13 @@ fn palette_80x24() {
 }
 
 #[test]
+fn palette_words_with_preview_100x30() {
+    let mut actions = vec![Action::OpenPalette];
+    actions.extend(typed("gromyko"));
+    insta::assert_snapshot!(screen(100, 30, &actions).backend());
+}
+
+#[test]
 fn filtered_documents_100x30() {
     let mut actions = vec![Action::StartInput];
     actions.extend(typed("cable"));

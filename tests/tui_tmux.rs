@@ -749,3 +749,48 @@ fn notebook_export(corpus: &Path, state: &Path, extra: &[&str]) -> String {
         .expect("export");
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// The browser finds words once its index is built, and a word written into a file while
+/// it runs once the file is read again (live reload, then the index brought up to date).
+#[test]
+fn the_palette_finds_words_and_a_word_added_to_a_file_while_reading() {
+    let bin = env!("CARGO_BIN_EXE_dossier");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("survey.txt");
+    std::fs::write(
+        &page,
+        "March 3, 1962\n\nMemorandum on the Lake Survey\n\n1. The quillwort beds were mapped.\n\n2. The boats were repaired.\n",
+    )
+    .expect("page");
+    let d = dir.path().display();
+    let command = format!(
+        "XDG_STATE_HOME={d}/state XDG_CACHE_HOME={d}/cache XDG_CONFIG_HOME={d}/none {bin} {}; sleep 30",
+        page.display()
+    );
+    let session = Session::start(100, 30, &command);
+    session.wait_for("Documents 1/1");
+    session.keys(&["C-p"]);
+    session.text("quillwort");
+    let screen = session.wait_for("Passages with the words · 1");
+    // The hit, its snippet and the preview beside it.
+    assert!(
+        screen.contains("Memorandum on the … › 1 › The quillwort"),
+        "{screen}"
+    );
+    assert!(
+        screen.matches("quillwort beds were mapped").count() >= 2,
+        "{screen}"
+    );
+    session.keys(&["Escape"]);
+    std::fs::write(
+        &page,
+        "March 3, 1962\n\nMemorandum on the Lake Survey\n\n1. The quillwort beds were mapped.\n\n2. The boats were repaired by the Zanzibar crew.\n",
+    )
+    .expect("page changed");
+    session.wait_for("reloaded");
+    session.keys(&["C-p"]);
+    session.text("zanzibar");
+    let screen = session.wait_for("Passages with the words · 1");
+    assert!(screen.contains("Zanzibar crew"), "{screen}");
+    session.keys(&["Escape", "q"]);
+}

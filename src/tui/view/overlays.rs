@@ -102,7 +102,7 @@ pub fn draw_palette(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .take(app.palette_height())
         .filter_map(|i| app.palette_entry(i))
         .map(|(passage, snippet)| {
-            let row = palette_row(app, passage);
+            let row = palette_row(app, passage, list_area.width);
             match snippet {
                 Some(snippet) => {
                     let first = Line::from(spans_with_ranges(&row, &[], Style::new()));
@@ -216,13 +216,15 @@ fn snippet_line(snippet: &Snippet, width: u16, theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-/// `document title › section id › heading`
-pub fn palette_row(app: &App, passage: usize) -> String {
+/// `document title › section id › heading`, the title cut to leave the heading room in a
+/// list `width` columns wide.
+pub fn palette_row(app: &App, passage: usize, width: u16) -> String {
     let Some(view) = app.index.view(&app.docs, passage) else {
         return String::new();
     };
     let doc = app.index.passages[passage].doc;
-    let title = truncate(&app.docs[doc].title, TITLE_WIDTH);
+    let room = (width as usize * 2 / 5).clamp(16, TITLE_WIDTH);
+    let title = truncate(&app.docs[doc].title, room);
     format!("{title} › {} › {}", view.section, view.heading)
 }
 
