@@ -5,8 +5,10 @@
 //! each key of a scripted sequence (1- and 2-character queries, words typed letter by letter,
 //! backspaces, multi-word queries) measures `update` plus a full draw into a 100×30
 //! `TestBackend`: the time from the key to the finished frame (showing the results ranked
-//! within the key's budget), and the time until the results are complete (ranking on in
-//! frame-sized slices, as the event loop does between keys). Prints p50, p95 and max.
+//! within the key's budget), and the time until the results are complete: the word index's
+//! answer (on its session's thread) for a query with words, the fuzzy ranking of titles and
+//! headings (in frame-sized slices, as the event loop does between keys) for one without, or
+//! whose words are nowhere. Prints p50, p95 and max.
 
 #[path = "support/mod.rs"]
 mod support;
@@ -14,6 +16,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use dossier::corpus;
+use dossier::library::Library;
 use dossier::tui::app::{Action, App};
 use dossier::tui::view::{self, theme::Theme};
 use ratatui::Terminal;
@@ -60,7 +63,7 @@ fn main() {
         ),
         cache_min_files: corpus::CACHE_MIN_FILES,
     };
-    let (corpus, _) = corpus::load_with(&[dir], &options);
+    let (corpus, _) = corpus::load_with(std::slice::from_ref(&dir), &options);
     let loaded = start.elapsed();
     let start = Instant::now();
     let mut app = App::new(corpus, Rect::new(0, 0, 100, 30));
@@ -72,6 +75,26 @@ fn main() {
         support::ms(loaded),
         support::ms(built)
     );
+    // The word index, as the browser's thread opens it (built the first time, under the
+    // bench's cache folder; DOSSIER_BENCH_WORDS=0 leaves it out and measures the fuzzy palette
+    // alone).
+    if std::env::var("DOSSIER_BENCH_WORDS").map_or(true, |v| v != "0") {
+        let start = Instant::now();
+        let (library, stats) = Library::open_shared(
+            std::sync::Arc::clone(&app.docs),
+            &[dir.clone()],
+            options.cache_dir.as_deref(),
+            &|_, _| {},
+        )
+        .expect("the word index");
+        println!(
+            "keystrokes: word index open {} ({} files indexed{})",
+            support::ms(start.elapsed()),
+            stats.indexed_files,
+            if stats.in_memory { ", in memory" } else { "" }
+        );
+        app.attach_library(library);
+    }
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test backend");
     let theme = Theme::plain(false);
     let mut frame = |app: &App| {
@@ -84,6 +107,7 @@ fn main() {
     let mut updates: Vec<Duration> = Vec::new();
     let measure_complete = std::env::var("DOSSIER_BENCH_COMPLETE").map_or(true, |v| v != "0");
     let mut slowest = (Duration::ZERO, String::new());
+    let mut slowest_complete = (Duration::ZERO, String::new());
     for chunk in SCRIPT {
         for c in chunk.chars() {
             let action = if c == '<' {
@@ -103,12 +127,19 @@ fn main() {
             // As the event loop does when no key is waiting: rank on, a frame per slice,
             // until the results are complete (DOSSIER_BENCH_COMPLETE=0 skips this, which
             // takes seconds per key at a million sections).
-            while measure_complete && app.continue_palette(Duration::from_millis(30)) {
+            while measure_complete
+                && (app.continue_palette(Duration::from_millis(30)) || app.words_pending())
+            {
+                app.wait_words(Duration::from_millis(30));
                 frame(&app);
             }
             if measure_complete {
                 frame(&app);
-                complete.push(start.elapsed());
+                let took = start.elapsed();
+                if took > slowest_complete.0 {
+                    slowest_complete = (took, app.palette.input.clone());
+                }
+                complete.push(took);
             }
         }
     }
@@ -132,9 +163,10 @@ fn main() {
         return;
     }
     println!(
-        "keystrokes: key→complete results p50 {}, p95 {}, max {}",
+        "keystrokes: key→complete results p50 {}, p95 {}, max {} (at {:?})",
         support::ms(support::quantile(&complete, 0.5)),
         support::ms(support::quantile(&complete, 0.95)),
         support::ms(*complete.last().unwrap_or(&Duration::ZERO)),
+        slowest_complete.1
     );
 }

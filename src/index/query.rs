@@ -287,13 +287,17 @@ fn atom_patterns(atom: &Atom, stems: &mut Stems, typing: bool) -> Vec<Pattern> {
         AtomKind::Whole => Pattern::Whole(word),
         AtomKind::Fuzzy | AtomKind::Field(_) => {
             let russian = normalise(&atom.text, Mode::Cyrillic).and_then(|w| stems.russian(&w));
+            // A word being typed is not finished: it matches as a word's start, and typos are
+            // looked for once it is (a typo search per key would cost the most of all); a
+            // single letter is too short to stand for the words it starts.
+            let chars = word.chars().count();
             let mut out = vec![Pattern::Word {
                 english: stems.english(&word),
                 russian,
-                typos: typos_for(word.chars().count()),
+                typos: if typing { 0 } else { typos_for(chars) },
                 folded: word.clone(),
             }];
-            if typing {
+            if typing && chars > 1 {
                 out.push(Pattern::Prefix(word));
             }
             return out;

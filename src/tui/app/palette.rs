@@ -44,6 +44,22 @@ impl App {
             return;
         }
         self.palette.hits.clear();
+        // Words go to the index; titles and headings are ranked only if the words turn out
+        // to be nowhere (see `take_palette_words`), not for every key.
+        self.palette.pending = !self.palette.word_mode;
+        if self.palette.pending {
+            self.continue_palette(KEY_BUDGET);
+        }
+    }
+
+    /// The index found none of the words: the palette ranks titles and headings instead.
+    pub(super) fn rank_palette_fuzzily(&mut self) {
+        if self.palette.query.is_empty() || self.palette.pending {
+            return;
+        }
+        self.palette.hits.clear();
+        self.palette.scanned = 0;
+        self.palette.pace = None;
         self.palette.pending = true;
         self.continue_palette(KEY_BUDGET);
     }

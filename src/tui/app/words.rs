@@ -14,7 +14,7 @@ use crate::index::{Snippet, WordQuery, match_spans, texts_match};
 use crate::library::{Library, SearchSession, Snapshot};
 
 /// The palette's word hits kept (the border says how many matched in all).
-pub const WORD_LIMIT: usize = 300;
+pub const WORD_LIMIT: usize = 100;
 
 /// The library and the sessions over it.
 #[derive(Default)]
@@ -101,20 +101,19 @@ impl App {
 
     // --- the palette -------------------------------------------------------------------
 
-    /// Sends the palette's input to the index when it has words; false when it has none (or
-    /// there is no index yet), and the palette is fuzzy.
-    pub(super) fn ask_palette_words(&mut self) -> bool {
+    /// Sends the palette's input to the index when it has words; without words (or without
+    /// an index yet) the palette is fuzzy.
+    pub(super) fn ask_palette_words(&mut self) {
         let query = word_query(self, &self.palette.input);
         let Some(session) = self.words.palette.as_mut().filter(|_| query.has_words()) else {
             self.palette.word_mode = false;
             self.palette.words_pending = false;
             self.palette.words.clear();
-            return false;
+            return;
         };
         session.set_query(&self.palette.input, query);
         self.palette.word_mode = true;
         self.palette.words_pending = true;
-        true
     }
 
     fn take_palette_words(&mut self, snapshot: Snapshot) {
@@ -138,6 +137,9 @@ impl App {
             .collect();
         self.palette.selected = 0;
         self.palette.offset = 0;
+        if self.palette.words.is_empty() {
+            self.rank_palette_fuzzily();
+        }
     }
 
     /// Whether the palette lists word hits (else fuzzy matches of titles and headings).
