@@ -82,7 +82,7 @@ fn main() {
         let start = Instant::now();
         let (library, stats) = Library::open_shared(
             std::sync::Arc::clone(&app.docs),
-            &[dir.clone()],
+            std::slice::from_ref(&dir),
             options.cache_dir.as_deref(),
             &|_, _| {},
         )
