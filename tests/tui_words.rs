@@ -290,3 +290,22 @@ fn the_status_bar_shows_the_index_being_built() {
     with_index(&mut app);
     assert!(app.words.indexing.is_none());
 }
+
+#[test]
+fn a_saved_search_counts_the_documents_found_by_their_text() {
+    let mut app = sample_app(100, 30);
+    app.update(Action::StartInput);
+    typing(&mut app, "flensburg");
+    settle(&mut app);
+    app.update(Action::Accept);
+    key(&mut app, KeyCode::Char('S'));
+    typing(&mut app, "camps");
+    app.update(Action::Accept);
+    assert_eq!(
+        app.saved.searches.len(),
+        1,
+        "{}",
+        app.message.clone().unwrap_or_default()
+    );
+    assert_eq!(app.saved.counts, vec![Some(1)]);
+}

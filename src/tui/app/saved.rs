@@ -82,15 +82,25 @@ impl App {
             .collect();
     }
 
-    /// The documents a query finds, as the documents filter finds them.
+    /// The documents a query finds, as the documents filter finds them: by their rows, and
+    /// by their text once the word index is ready.
     fn matching_documents(&self, text: &str) -> Vec<usize> {
         let mut query = crate::query::parse_query(text);
         query.resolve_tags(|name| super::tags::tagged(&self.tags, name));
         if query.is_empty() {
             return (0..self.docs.len()).collect();
         }
-        self.index
-            .rank_documents(&self.docs, &query, &self.doc_rows)
+        let mut found = self
+            .index
+            .rank_documents(&self.docs, &query, &self.doc_rows);
+        let mut words = crate::index::WordQuery::parse(text, false);
+        words.resolve_tags(|name| super::tags::tagged(&self.tags, name));
+        if let (Some(library), true) = (&self.words.library, words.has_words()) {
+            let listed: std::collections::HashSet<usize> = found.iter().copied().collect();
+            let by_text = library.matching_documents(&words).unwrap_or_default();
+            found.extend(by_text.into_iter().filter(|d| !listed.contains(d)));
+        }
+        found
     }
 
     pub(super) fn start_saving_search(&mut self) {

@@ -47,6 +47,7 @@ impl App {
         self.words.documents = Some(SearchSession::documents(library.clone()));
         self.words.library = Some(library);
         self.words.indexing = None;
+        self.recount_saved();
         if self.overlay == Overlay::Palette {
             self.set_palette_input(self.palette.input.clone());
         }
