@@ -309,3 +309,18 @@ fn a_saved_search_counts_the_documents_found_by_their_text() {
     );
     assert_eq!(app.saved.counts, vec![Some(1)]);
 }
+
+#[test]
+fn enter_right_after_the_words_goes_where_they_lead() {
+    let mut app = sample_app(100, 30);
+    press(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
+    // No pause between the last letter and Enter: the answer may not have come yet.
+    typing(&mut app, "flensburg");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(
+        app.current_doc().map(|d| d.id.as_str()),
+        Some("002_letter_lubeck_registry")
+    );
+    assert_eq!(app.detail.search, "Flensburg");
+}

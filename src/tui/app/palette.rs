@@ -13,6 +13,8 @@ const FIRST_SLICE: usize = 64;
 /// Bounds of a slice once the pace is known: a slice is sized to what is left of the budget.
 const MIN_SLICE: usize = 16;
 const MAX_SLICE: usize = 1 << 16;
+/// How long Enter waits for the index's answer to the words just typed.
+const ACCEPT_PATIENCE: Duration = Duration::from_secs(2);
 /// What a keystroke may spend ranking before its frame is drawn.
 pub const KEY_BUDGET: Duration = Duration::from_millis(4);
 
@@ -164,6 +166,11 @@ impl App {
     }
 
     pub(super) fn accept_palette(&mut self) {
+        // Enter typed right after the words (a paste, a script) goes where they lead, not to
+        // the last answer's first hit.
+        if self.palette.words_pending {
+            self.wait_words(ACCEPT_PATIENCE);
+        }
         self.overlay = Overlay::None;
         self.input = Input::None;
         let Some((passage, _)) = self.palette_entry(self.palette.selected) else {
