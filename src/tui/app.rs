@@ -302,8 +302,6 @@ pub struct App {
     pub history: crate::state::InputHistory,
     /// The search library once the index is ready, and the sessions over it.
     pub words: words::Words,
-    /// The documents filter's words are not answered yet.
-    pub documents_words_pending: bool,
 }
 
 impl App {
@@ -349,7 +347,6 @@ impl App {
             line: input::LineState::default(),
             history: crate::state::InputHistory::default(),
             words: words::Words::default(),
-            documents_words_pending: false,
         };
         app.append(corpus.documents, corpus.problems);
         app

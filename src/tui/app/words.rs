@@ -24,6 +24,8 @@ pub struct Words {
     documents: Option<SearchSession>,
     /// How far the index build has got, while it runs: files done, files to do.
     pub indexing: Option<(usize, usize)>,
+    /// The documents filter's words are not answered yet.
+    pub documents_pending: bool,
 }
 
 /// A word hit of the palette: a passage (index into the passages) and its snippet.
@@ -66,7 +68,7 @@ impl App {
 
     /// Whether an answer is awaited (the event loop then polls instead of sleeping).
     pub fn words_pending(&self) -> bool {
-        self.palette.words_pending || self.documents_words_pending
+        self.palette.words_pending || self.words.documents_pending
     }
 
     /// Takes the sessions' answers that have come; true when the view changed.
@@ -82,7 +84,7 @@ impl App {
             (Some(session), true) => session.wait(timeout),
             _ => None,
         };
-        let documents = match (&mut self.words.documents, self.documents_words_pending) {
+        let documents = match (&mut self.words.documents, self.words.documents_pending) {
             (Some(session), true) => session.wait(timeout),
             _ => None,
         };
@@ -227,11 +229,11 @@ impl App {
     pub(super) fn ask_documents(&mut self) {
         let query = word_query(self, &self.documents.filter);
         let Some(session) = self.words.documents.as_mut().filter(|_| query.has_words()) else {
-            self.documents_words_pending = false;
+            self.words.documents_pending = false;
             return;
         };
         session.set_query(&self.documents.filter, query);
-        self.documents_words_pending = true;
+        self.words.documents_pending = true;
     }
 
     /// The documents found by their text join the list, after those whose title, date or
@@ -240,7 +242,7 @@ impl App {
         if snapshot.input != self.documents.filter {
             return;
         }
-        self.documents_words_pending = false;
+        self.words.documents_pending = false;
         if let Some(error) = snapshot.error {
             self.message = Some(format!("search: {error}"));
             return;
