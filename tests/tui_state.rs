@@ -228,8 +228,8 @@ fn ctrl_p_jumps_to_a_section_of_another_document() {
     );
     typing(&mut app, "Hradecký");
     finish_ranking(&mut app);
-    assert!(!app.palette.hits.is_empty());
-    let best_passage = app.palette.hits[0].passage;
+    assert!(app.palette_shows_words());
+    let (best_passage, _) = app.palette_entry(0).expect("a hit");
     let best = app.index.passages[best_passage];
     let best_section = app.section_id(best_passage).to_string();
     key(&mut app, KeyCode::Enter);
