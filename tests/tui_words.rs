@@ -324,3 +324,20 @@ fn enter_right_after_the_words_goes_where_they_lead() {
     );
     assert_eq!(app.detail.search, "Flensburg");
 }
+
+#[test]
+fn a_document_found_by_its_text_shows_the_words_marked() {
+    let mut app = sample_app(100, 30);
+    app.update(Action::StartInput);
+    typing(&mut app, "flensburg");
+    settle(&mut app);
+    assert_eq!(
+        app.current_doc().map(|d| d.id.as_str()),
+        Some("002_letter_lubeck_registry")
+    );
+    assert_eq!(app.detail.search, "Flensburg");
+    assert!(!app.detail.matches.is_empty());
+    for &(line, _, _) in &app.detail.matches {
+        assert!(app.detail.text.lines[line].text.contains("Flensburg"));
+    }
+}

@@ -45,7 +45,11 @@ pub const ACTIONS: &[ActionKey] = &[
     action("search", "/", "filter the list; search the text"),
     action("next_match", "n", "next search match"),
     action("prev_match", "N", "previous search match"),
-    action("palette", "ctrl-p", "jump palette: the passages with the words"),
+    action(
+        "palette",
+        "ctrl-p",
+        "jump palette: the passages with the words",
+    ),
     action("bookmark", "m", "bookmark the current section"),
     action("bookmarks", "'", "the bookmark list"),
     action(

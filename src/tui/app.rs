@@ -713,6 +713,7 @@ impl App {
         // The last document's lines say nothing about where to be in this one.
         self.detail.text = DetailText::default();
         self.relayout_detail(self.pane_height(Pane::Detail));
+        self.mark_filter_words();
     }
 
     fn doc_passage_range(&self) -> Range<usize> {

@@ -276,6 +276,38 @@ impl App {
         }
     }
 
+    /// A document shown from a documents filter with words has them marked in its text, as
+    /// its text search (`n` goes to the first), in the forms the document writes them.
+    pub(super) fn mark_filter_words(&mut self) {
+        let (Some(doc), false) = (self.detail.doc, self.documents.filter.trim().is_empty()) else {
+            return;
+        };
+        let query = WordQuery::parse(&self.documents.filter, false);
+        if !query.has_words() {
+            return;
+        }
+        let mut words: Vec<String> = Vec::new();
+        for passage in self.doc_passages[doc].clone() {
+            let text = self.index.passage_text(&self.docs, passage);
+            let chars: Vec<char> = text.chars().collect();
+            for [start, end] in match_spans(&text, &query) {
+                let word: String = chars[start..end].iter().collect();
+                if !words.iter().any(|w| *w == word) {
+                    words.push(word);
+                }
+            }
+        }
+        if words.is_empty() {
+            return;
+        }
+        let search = words.join(" | ");
+        self.find_matches(&search);
+        if !self.detail.matches.is_empty() {
+            self.detail.search = search;
+            self.detail.current_match = 0;
+        }
+    }
+
     // --- the sections filter -----------------------------------------------------------
 
     /// The passages in `range` whose own text has the filter's words, by the index's rules
