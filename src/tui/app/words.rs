@@ -292,7 +292,7 @@ impl App {
             let chars: Vec<char> = text.chars().collect();
             for [start, end] in match_spans(&text, &query) {
                 let word: String = chars[start..end].iter().collect();
-                if !words.iter().any(|w| *w == word) {
+                if !words.contains(&word) {
                     words.push(word);
                 }
             }
