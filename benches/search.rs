@@ -49,7 +49,9 @@ static LIBRARY: LazyLock<Library> = LazyLock::new(|| {
         documents: DOCS.clone(),
         problems: Vec::new(),
     };
-    Library::open(corpus, &[], None, &|_, _| {}).expect("in-memory index").0
+    Library::open(corpus, &[], None, &|_, _| {})
+        .expect("in-memory index")
+        .0
 });
 
 fn main() {
@@ -86,5 +88,8 @@ fn word_search_top20(bencher: Bencher, query: &str) {
 #[divan::bench(sample_count = 2)]
 fn word_index_build_in_memory(bencher: Bencher) {
     LazyLock::force(&CORPUS);
-    bencher.bench(|| TextIndex::open(&CORPUS.documents, &[], None, &|_, _| {}).map(|(_, stats)| stats.indexed_files));
+    bencher.bench(|| {
+        TextIndex::open(&CORPUS.documents, &[], None, &|_, _| {})
+            .map(|(_, stats)| stats.indexed_files)
+    });
 }
