@@ -3,7 +3,8 @@
 //! that says where the original is held (acquisition and translation credits dropped), the
 //! online collection when the source note names it, and a section as plain text.
 //!
-//! Rendering a citation in a style is the CSL engine's work (see [`crate::citation`]).
+//! Rendering a citation in a style is the CSL engine's work, in the `citation` module, which
+//! reads these parts; nothing here uses it, so the two depend one way.
 
 use crate::model::{Document, Section};
 use crate::query::BODY_ID;

@@ -304,7 +304,7 @@ fn a_corrupt_index_is_rebuilt_and_answers_correctly() {
         .path();
     for entry in fs::read_dir(&index_dir).expect("index files") {
         let path = entry.expect("entry").path();
-        if path.is_file() && !path.ends_with("dossier-manifest.json") {
+        if path.is_file() && !path.ends_with("dossier-manifest.bin") {
             fs::write(&path, b"not an index").expect("corrupt");
         }
     }
@@ -312,7 +312,7 @@ fn a_corrupt_index_is_rebuilt_and_answers_correctly() {
     assert!(stats.rebuilt, "{stats:?}");
     assert_eq!(hits(&library, "lubeck"), ["alpha 1"]);
 
-    fs::write(index_dir.join("dossier-manifest.json"), b"{garbage").expect("corrupt manifest");
+    fs::write(index_dir.join("dossier-manifest.bin"), b"{garbage").expect("corrupt manifest");
     let (library, stats) = open(&a);
     assert_eq!(stats.indexed_files, 3);
     assert_eq!(hits(&library, "treaty"), ["alpha 1", "beta 1", "beta 2"]);
@@ -444,6 +444,52 @@ fn a_fresh_index_answers_the_cli_alone_with_the_same_hits() {
     age(&delta);
     let out = run(&["zanzibar"]);
     assert!(out.status.success(), "{out:?}");
+}
+
+#[test]
+fn the_cli_never_answers_from_an_index_older_than_the_files() {
+    let a = archive();
+    let run = |word: &str| {
+        let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("dossier");
+        cmd.env("XDG_CACHE_HOME", &a.cache)
+            .env("NO_COLOR", "1")
+            .args(["search", word])
+            .arg(&a.docs);
+        let out = cmd.output().expect("run dossier");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(run("harvest").contains("gamma"));
+    // Rewritten in place with the same size: only the modification time tells.
+    let gamma = a.docs.join("gamma.txt");
+    let text = fs::read_to_string(&gamma).expect("read");
+    fs::write(&gamma, text.replace("grain harvest", "wheat harvest")).expect("write");
+    age(&gamma);
+    assert!(run("wheat").contains("gamma"), "a changed file");
+    // A new file in a subfolder.
+    fs::create_dir_all(a.docs.join("later")).expect("mkdir");
+    let delta = a.docs.join("later").join("delta.txt");
+    fs::write(&delta, page("1990", "Note", &[], &["Zanzibar was named."])).expect("write");
+    age(&delta);
+    assert!(
+        run("zanzibar").contains("delta"),
+        "a new file in a subfolder"
+    );
+    // A file gone.
+    fs::remove_file(a.docs.join("alpha.txt")).expect("remove");
+    assert_eq!(run("lubeck"), "", "a removed file");
+    // A manifest that does not read is no reason to trust the index.
+    let index_dir = fs::read_dir(a.cache.join("dossier").join("search"))
+        .expect("index folder")
+        .next()
+        .expect("one index")
+        .expect("entry")
+        .path();
+    let manifest = index_dir.join("dossier-manifest.bin");
+    let mut bytes = fs::read(&manifest).expect("manifest");
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x5a;
+    fs::write(&manifest, bytes).expect("corrupt");
+    assert!(run("zanzibar").contains("delta"), "a corrupt manifest");
 }
 
 #[test]

@@ -10,6 +10,7 @@
 //! without a cache folder, or when another process holds the index, it is built in memory.
 
 mod documents;
+mod manifest;
 mod query;
 mod schema;
 mod snippet;

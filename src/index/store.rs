@@ -5,9 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::indexer::NoMergePolicy;
 use tantivy::query::{BooleanQuery, Occur, TermQuery};
@@ -15,18 +13,15 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::schema::{TantivyDocument, Value};
 use tantivy::{Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, Term};
 
+use super::manifest::{self, Manifest, stamp};
 use super::query::{WordQuery, own_clauses};
 use super::schema::{Fields, register, schema};
 use super::snippet::{Snippet, snippet};
 use crate::model::Document;
 use crate::query::index::{PassageRef, passage_refs, passage_view};
 
-/// Bumped whenever the schema or the tokenizers change.
-const INDEX_VERSION: u32 = 5;
-const MANIFEST: &str = "dossier-manifest.json";
-/// Files changed more recently than this are indexed but not stamped, so that a second change
-/// within the same mtime tick is seen next time.
-const RACY: Duration = Duration::from_secs(2);
+/// Bumped whenever the schema, the tokenizers or the manifest change.
+const INDEX_VERSION: u32 = 6;
 /// Memory for the writer's buffers, shared by its threads (tantivy needs at least 15 MB each).
 const WRITER_MEMORY: usize = 96 << 20;
 /// The docstore's block size (see [`settings`]).
@@ -37,17 +32,6 @@ const MAX_SEGMENTS: usize = 4;
 /// Indexing threads: the machine's cores, at most 4.
 fn writer_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
-}
-
-/// A file's identity: size and modification time in nanoseconds.
-type Stamp = (u64, i128);
-
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct Manifest {
-    version: u32,
-    fingerprint: u64,
-    /// Canonical path → stamp of the file as indexed.
-    files: BTreeMap<String, Stamp>,
 }
 
 /// What opening the index did.
@@ -156,36 +140,8 @@ impl TextIndex {
     /// changed, gone or unreadable file; a file with no documents, which the manifest does not
     /// list), and the caller takes the full way through the corpus.
     pub fn open_fresh(roots: &[PathBuf], cache: &Path) -> Option<TextIndex> {
-        use rayon::prelude::*;
         let dir = cache.join("search").join(key(roots));
-        let manifest = read_manifest(&dir)?;
-        let mut files = Vec::new();
-        for root in roots {
-            let root = fs::canonicalize(root).ok()?;
-            if !root.is_dir() {
-                files.push(root.to_string_lossy().into_owned());
-                continue;
-            }
-            for entry in walkdir::WalkDir::new(&root).follow_links(true) {
-                let entry = entry.ok()?;
-                let path = entry.path();
-                if !entry.file_type().is_dir()
-                    && crate::formats::is_document_path(path.as_os_str().as_encoded_bytes())
-                {
-                    files.push(path.to_str()?.to_string());
-                }
-            }
-        }
-        if files.len() != manifest.files.len() {
-            return None;
-        }
-        let fresh = files.par_iter().all(|f| {
-            manifest
-                .files
-                .get(f)
-                .is_some_and(|s| stamp(f).as_ref() == Some(s))
-        });
-        if !fresh {
+        if !manifest::is_fresh(&dir, INDEX_VERSION, roots) {
             return None;
         }
         let index = Index::open_in_dir(&dir).ok()?;
@@ -437,43 +393,17 @@ fn files_of(docs: &[Document]) -> BTreeMap<String, Vec<usize>> {
     files
 }
 
-fn stamp(path: &str) -> Option<Stamp> {
-    let metadata = fs::metadata(path).ok()?;
-    let modified = metadata.modified().ok()?;
-    let nanos = match modified.duration_since(UNIX_EPOCH) {
-        Ok(d) => d.as_nanos() as i128,
-        Err(e) => -(e.duration().as_nanos() as i128),
-    };
-    let racy = SystemTime::now()
-        .duration_since(modified)
-        .map_or(true, |age| age < RACY);
-    (!racy).then_some((metadata.len(), nanos))
-}
-
-fn read_manifest(dir: &Path) -> Option<Manifest> {
-    let bytes = fs::read(dir.join(MANIFEST)).ok()?;
-    let manifest: Manifest = serde_json::from_slice(&bytes).ok()?;
-    (manifest.version == INDEX_VERSION
-        && Some(manifest.fingerprint) == crate::corpus::fingerprint())
-    .then_some(manifest)
-}
-
-fn write_manifest(dir: &Path, manifest: &Manifest) -> std::io::Result<()> {
-    let tmp = dir.join(format!("{MANIFEST}.tmp"));
-    fs::write(
-        &tmp,
-        serde_json::to_vec(manifest).map_err(std::io::Error::other)?,
-    )?;
-    fs::rename(tmp, dir.join(MANIFEST))
-}
-
 fn open_on_disk(
     all: &[Document],
     dir: &Path,
     fresh: bool,
     report: &dyn Fn(usize, usize),
 ) -> Result<(TextIndex, IndexStats), Failure> {
-    let manifest = if fresh { None } else { read_manifest(dir) };
+    let manifest = if fresh {
+        None
+    } else {
+        manifest::read(dir, INDEX_VERSION)
+    };
     let (index, mut manifest) = match manifest {
         Some(manifest) => (Index::open_in_dir(dir)?, manifest),
         None => {
@@ -500,7 +430,7 @@ fn open_on_disk(
         return Err(Failure::Unusable("schema changed".into()));
     }
     let files = files_of(all);
-    let changed: Vec<(&String, Option<Stamp>)> = files
+    let changed: Vec<(&String, Option<manifest::Stamp>)> = files
         .keys()
         .map(|path| (path, stamp(path)))
         .filter(|(path, now)| now.is_none() || manifest.files.get(*path) != now.as_ref())
@@ -538,7 +468,7 @@ fn open_on_disk(
         writer.commit()?;
         merge_segments(&index, writer, first_build)?;
         progress.done();
-        write_manifest(dir, &manifest).map_err(|e| Failure::Unusable(e.to_string()))?;
+        manifest::write(dir, &manifest).map_err(|e| Failure::Unusable(e.to_string()))?;
     }
     let reader = index
         .reader_builder()
