@@ -340,3 +340,25 @@ fn a_document_found_by_its_text_shows_the_words_marked() {
         assert!(app.detail.text.lines[line].text.contains("Flensburg"));
     }
 }
+
+#[test]
+fn words_written_in_two_cases_are_marked_once_each() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("m.txt"),
+        "March 3, 1962\n\nMemorandum on fishing\n\n1. The Soviet trawlers came early.\n\n2. A soviet of the fishermen met.\n",
+    )
+    .unwrap();
+    let mut app = App::new(
+        corpus::load(&[dir.path().to_path_buf()]),
+        Rect::new(0, 0, 100, 30),
+    );
+    with_index(&mut app);
+    app.update(Action::StartInput);
+    typing(&mut app, "trawlers soviet");
+    settle(&mut app);
+    let mut matches = app.detail.matches.clone();
+    assert!(matches.len() >= 3, "{matches:?}");
+    matches.dedup();
+    assert_eq!(matches, app.detail.matches, "a match counted twice");
+}

@@ -176,17 +176,28 @@ impl App {
             return super::landing::query_words(&self.palette.input);
         }
         let query = word_query(self, &self.palette.input);
-        let text = self.index.passage_text(&self.docs, passage);
-        let chars: Vec<char> = text.chars().collect();
-        let mut words: Vec<String> = Vec::new();
-        for [start, end] in match_spans(&text, &query) {
-            let word: String = chars[start..end].iter().collect();
-            if !words.iter().any(|w| w.eq_ignore_ascii_case(&word)) {
-                words.push(word);
-            }
-        }
+        let words = self.written_forms(passage..passage + 1, &query);
         if words.is_empty() {
             return super::landing::query_words(&self.palette.input);
+        }
+        words
+    }
+
+    /// The words of `passages` that `query` matches, as written, each once: the text
+    /// search's needles (which fold case, so `Soviet` stands for `soviet` too, and a second
+    /// needle would count every match twice).
+    fn written_forms(&self, passages: std::ops::Range<usize>, query: &WordQuery) -> Vec<String> {
+        let mut words: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for passage in passages {
+            let text = self.index.passage_text(&self.docs, passage);
+            let chars: Vec<char> = text.chars().collect();
+            for [start, end] in match_spans(&text, query) {
+                let word: String = chars[start..end].iter().collect();
+                if seen.insert(crate::query::fold::fold(&word)) {
+                    words.push(word);
+                }
+            }
         }
         words
     }
@@ -286,17 +297,7 @@ impl App {
         if !query.has_words() {
             return;
         }
-        let mut words: Vec<String> = Vec::new();
-        for passage in self.doc_passages[doc].clone() {
-            let text = self.index.passage_text(&self.docs, passage);
-            let chars: Vec<char> = text.chars().collect();
-            for [start, end] in match_spans(&text, &query) {
-                let word: String = chars[start..end].iter().collect();
-                if !words.contains(&word) {
-                    words.push(word);
-                }
-            }
-        }
+        let words = self.written_forms(self.doc_passages[doc].clone(), &query);
         if words.is_empty() {
             return;
         }
