@@ -362,3 +362,31 @@ fn words_written_in_two_cases_are_marked_once_each() {
     matches.dedup();
     assert_eq!(matches, app.detail.matches, "a match counted twice");
 }
+
+#[test]
+fn an_index_built_before_a_reload_is_not_given_to_the_reloaded_browser() {
+    use dossier::tui::indexing::IndexBuild;
+    let sample = || corpus::load(&[std::path::PathBuf::from("sample")]);
+    let mut app = App::new(sample(), Rect::new(0, 0, 100, 30));
+    let build = IndexBuild::start(std::sync::Arc::clone(&app.docs), Vec::new(), None);
+    app.reload(sample());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !build.poll(&mut app) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the build never ended"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(app.words.library.is_none());
+    // A build of the documents the browser has is given to it.
+    let build = IndexBuild::start(std::sync::Arc::clone(&app.docs), Vec::new(), None);
+    while !build.poll(&mut app) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the build never ended"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(app.words.library.is_some());
+}

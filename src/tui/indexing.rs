@@ -20,13 +20,20 @@ enum Message {
 /// An index build under way.
 pub struct IndexBuild {
     messages: Receiver<Message>,
+    /// The documents indexed: a library over others (a reload came meanwhile) is not given.
+    docs: Arc<Vec<Document>>,
 }
 
 impl IndexBuild {
-    /// Builds (or updates) the index of `docs`, read from `roots`, under the cache folder.
-    pub fn start(docs: Arc<Vec<Document>>, roots: Vec<PathBuf>) -> IndexBuild {
+    /// Builds (or updates) the index of `docs`, read from `roots`, under `cache` (in memory
+    /// without one).
+    pub fn start(
+        docs: Arc<Vec<Document>>,
+        roots: Vec<PathBuf>,
+        cache: Option<PathBuf>,
+    ) -> IndexBuild {
         let (tx, messages) = channel();
-        let cache = crate::corpus::LoadOptions::from_env().cache_dir;
+        let indexed = Arc::clone(&docs);
         let spawned = thread::Builder::new()
             .name("dossier-index".into())
             .spawn(move || {
@@ -40,13 +47,23 @@ impl IndexBuild {
             // The sender went with the closure: the build reports its own failure below.
             let (tx, messages) = channel();
             let _ = tx.send(Message::Ready(Err(format!("no thread for the index: {e}"))));
-            return IndexBuild { messages };
+            return IndexBuild {
+                messages,
+                docs: indexed,
+            };
         }
-        IndexBuild { messages }
+        IndexBuild {
+            messages,
+            docs: indexed,
+        }
     }
 
     /// Gives `app` what the build reported since the last look: true when the build is over.
+    /// A build of documents the app no longer has (it reloaded) ends without a word.
     pub fn poll(&self, app: &mut App) -> bool {
+        if !Arc::ptr_eq(&self.docs, &app.docs) {
+            return self.drained();
+        }
         loop {
             let message = match self.messages.try_recv() {
                 Ok(message) => message,
@@ -71,6 +88,17 @@ impl IndexBuild {
                     ));
                     return true;
                 }
+            }
+        }
+    }
+
+    /// Drops the reports of a stale build: true once it is over.
+    fn drained(&self) -> bool {
+        loop {
+            match self.messages.try_recv() {
+                Ok(Message::Ready(_)) | Err(TryRecvError::Disconnected) => return true,
+                Ok(Message::Progress(..)) => continue,
+                Err(TryRecvError::Empty) => return false,
             }
         }
     }

@@ -327,7 +327,8 @@ fn serve(
     let mut dirty = true;
     let mut painter = wire::Painter::default();
     // The index is built once the corpus is in, and brought up to date after a reload (when
-    // the build before has finished: two would contend for the index's lock).
+    // the build before has finished: two would contend for the index's lock; a build of the
+    // documents before the reload is not attached, see `IndexBuild::poll`).
     let mut index_build: Option<indexing::IndexBuild> = None;
     let mut index_wanted = true;
     loop {
@@ -335,6 +336,7 @@ fn serve(
             index_build = Some(indexing::IndexBuild::start(
                 std::sync::Arc::clone(&app.docs),
                 paths.to_vec(),
+                corpus::LoadOptions::from_env().cache_dir,
             ));
             index_wanted = false;
         }
