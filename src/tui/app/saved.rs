@@ -93,8 +93,7 @@ impl App {
         let mut found = self
             .index
             .rank_documents(&self.docs, &query, &self.doc_rows);
-        let mut words = crate::index::WordQuery::parse(text, false);
-        words.resolve_tags(|name| super::tags::tagged(&self.tags, name));
+        let words = super::words::word_query_of(self, text, false);
         if let (Some(library), true) = (&self.words.library, words.has_words()) {
             let listed: std::collections::HashSet<usize> = found.iter().copied().collect();
             let by_text = library.matching_documents(&words).unwrap_or_default();

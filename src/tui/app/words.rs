@@ -35,11 +35,16 @@ pub struct WordHit {
     pub snippet: Snippet,
 }
 
-/// The word query of an input, last word a prefix while being typed, tags resolved.
-fn word_query(app: &App, input: &str) -> WordQuery {
-    let mut query = WordQuery::parse(input, true);
+/// The word query of an input, tags resolved; with `typing`, its last word is a prefix.
+pub(super) fn word_query_of(app: &App, input: &str, typing: bool) -> WordQuery {
+    let mut query = WordQuery::parse(input, typing);
     query.resolve_tags(|name| super::tags::tagged(&app.tags, name));
     query
+}
+
+/// The word query of an input being typed.
+fn word_query(app: &App, input: &str) -> WordQuery {
+    word_query_of(app, input, true)
 }
 
 impl App {
