@@ -98,13 +98,26 @@ fn words_have(
     pattern: &Pattern,
     stems: &mut Stems,
 ) -> bool {
-    words.iter().enumerate().any(|(i, word)| match pattern {
+    (0..words.len()).any(|i| word_hit(text, words, i, pattern, stems))
+}
+
+/// Whether word `i` of `text` (its `words`) matches `pattern`: as a word, or as part of an
+/// occurrence of a phrase.
+fn word_hit(
+    text: &str,
+    words: &[super::tokens::Word],
+    i: usize,
+    pattern: &Pattern,
+    stems: &mut Stems,
+) -> bool {
+    let word = &words[i];
+    match pattern {
         Pattern::Phrase {
             words: phrase,
             slop,
         } => phrase_covers(words, i, phrase, *slop as usize),
         other => word_matches(other, &word.text, &text[word.start..word.end], stems),
-    })
+    }
 }
 
 fn find_matches(text: &str, patterns: &[&Pattern]) -> Vec<Match> {
@@ -112,16 +125,8 @@ fn find_matches(text: &str, patterns: &[&Pattern]) -> Vec<Match> {
     let words = words(text, Mode::Folded);
     let mut out = Vec::new();
     for (i, word) in words.iter().enumerate() {
-        let original = &text[word.start..word.end];
         for (p, pattern) in patterns.iter().enumerate() {
-            let hit = match pattern {
-                Pattern::Phrase {
-                    words: phrase,
-                    slop,
-                } => phrase_covers(&words, i, phrase, *slop as usize),
-                other => word_matches(other, &word.text, original, &mut stems),
-            };
-            if hit {
+            if word_hit(text, &words, i, pattern, &mut stems) {
                 out.push(Match {
                     start: word.start,
                     end: word.end,
